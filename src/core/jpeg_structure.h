@@ -1,0 +1,23 @@
+// Walks the marker segments of a JPEG file without decoding it: finds the EXIF block,
+// the frame type and whether the data reaches its end-of-image marker.
+// Every read is bounds-checked; any input, however malformed, is safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace smp {
+
+struct JpegStructure {
+    bool complete = false;     // an EOI marker follows the last scan (not truncated)
+    bool progressive = false;  // SOF2/SOF6/SOF10/SOF14 frame
+    int components = 0;        // from the frame header: 1 grey, 3 YCbCr, 4 CMYK/YCCK
+    // Payload of the first APP1 "Exif\0\0" segment from the TIFF header on,
+    // pointing into the caller's buffer; nullptr when there is none.
+    const std::uint8_t* exif = nullptr;
+    std::size_t exifSize = 0;
+};
+
+JpegStructure scanJpeg(const std::uint8_t* data, std::size_t size);
+
+}  // namespace smp

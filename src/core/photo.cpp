@@ -1,0 +1,170 @@
+#include "photo.h"
+
+#include <climits>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <utility>
+
+#include <stb_image.h>
+
+#include "exif.h"
+#include "jpeg_structure.h"
+#include "orientation.h"
+#include "resize.h"
+
+namespace smp {
+namespace {
+
+constexpr std::size_t kMaxInputBytesCeiling = INT_MAX;  // stb takes an int length
+constexpr int kMaxSideCeiling = 1 << 16;
+
+std::string mebibytes(std::size_t bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return text;
+}
+
+std::string megapixels(double pixels) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f megapixels", pixels / 1e6);
+    return text;
+}
+
+std::string dimensions(int width, int height) {
+    return std::to_string(width) + "×" + std::to_string(height);
+}
+
+Error stbError(ErrorCode fallback, ImageFormat format, const char* action) {
+    const char* reason = stbi_failure_reason();
+    if (reason != nullptr && std::strcmp(reason, "outofmem") == 0) {
+        return Error{ErrorCode::OutOfMemory,
+                     std::string("not enough memory to ") + action + " the " + formatName(format)};
+    }
+    return Error{fallback, std::string("could not ") + action + " the " + formatName(format) +
+                               ": " + (reason != nullptr ? reason : "unknown error")};
+}
+
+// PNG files end with an IEND chunk; stb decodes without it, but its absence means
+// the file was cut short.
+bool pngHasEnd(const std::uint8_t* data, std::size_t size) {
+    static const std::uint8_t kIend[] = {0, 0, 0, 0, 'I', 'E', 'N', 'D'};
+    for (std::size_t tail = 12; tail <= 64 && tail <= size; ++tail) {
+        if (std::memcmp(data + size - tail, kIend, sizeof kIend) == 0) return true;
+    }
+    return false;
+}
+
+// GIF files end with a 0x3B trailer; anything else means the file was cut short.
+bool gifHasEnd(const std::uint8_t* data, std::size_t size) {
+    return size > 0 && data[size - 1] == 0x3B;
+}
+
+Result<PhotoInfo> truncated(ImageFormat format) {
+    return Error{ErrorCode::CorruptImage, std::string("the ") + formatName(format) +
+                                              " file is truncated: its data stops before the end"};
+}
+
+std::optional<Error> validate(const DecodeLimits& limits) {
+    if (limits.maxInputBytes == 0 || limits.maxInputBytes > kMaxInputBytesCeiling) {
+        return Error{ErrorCode::InvalidArgument,
+                "maximum input size " + std::to_string(limits.maxInputBytes) +
+                    " bytes is outside 1.." + std::to_string(kMaxInputBytesCeiling)};
+    }
+    if (limits.maxPixels == 0) {
+        return Error{ErrorCode::InvalidArgument, "maximum pixel count must be positive"};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<PhotoInfo> readPhotoInfo(const std::uint8_t* data, std::size_t size,
+                                const DecodeLimits& limits) {
+    if (auto invalid = validate(limits)) return *invalid;
+    if (data == nullptr || size == 0) {
+        return Error{ErrorCode::EmptyInput, "the file is empty (0 bytes)"};
+    }
+    if (size > limits.maxInputBytes) {
+        return Error{ErrorCode::InputTooLarge, "the file is " + mebibytes(size) +
+                                                   ", above the limit of " +
+                                                   mebibytes(limits.maxInputBytes)};
+    }
+    auto format = detectFormat(data, size);
+    if (!format) return format.error();
+
+    PhotoInfo info;
+    info.format = format.value();
+    if (info.format == ImageFormat::Jpeg) {
+        const JpegStructure jpeg = scanJpeg(data, size);
+        if (!jpeg.complete) return truncated(info.format);
+        info.progressive = jpeg.progressive;
+        if (jpeg.exif != nullptr) {
+            const ExifOrientation exif = parseExifOrientation(jpeg.exif, jpeg.exifSize);
+            info.orientation = exif.value;
+            if (!exif.problem.empty()) info.warnings.push_back(exif.problem);
+        }
+    } else if ((info.format == ImageFormat::Png && !pngHasEnd(data, size)) ||
+               (info.format == ImageFormat::Gif && !gifHasEnd(data, size))) {
+        return truncated(info.format);
+    }
+
+    const int length = static_cast<int>(size);  // fits: size ≤ maxInputBytes ≤ INT_MAX
+    if (!stbi_info_from_memory(data, length, &info.storedWidth, &info.storedHeight,
+                               &info.channels)) {
+        return stbError(ErrorCode::CorruptImage, info.format, "read the header of");
+    }
+    const double pixels = static_cast<double>(info.storedWidth) * info.storedHeight;
+    if (pixels > static_cast<double>(limits.maxPixels)) {
+        return Error{ErrorCode::ImageTooLarge,
+                     "the image is " + dimensions(info.storedWidth, info.storedHeight) + " (" +
+                         megapixels(pixels) + "), above the limit of " +
+                         megapixels(static_cast<double>(limits.maxPixels))};
+    }
+    info.bitsPerChannel = stbi_is_16_bit_from_memory(data, length) ? 16 : 8;
+    const bool swap = swapsAxes(info.orientation);
+    info.width = swap ? info.storedHeight : info.storedWidth;
+    info.height = swap ? info.storedWidth : info.storedHeight;
+    return info;
+}
+
+Result<Photo> decodePhoto(const std::uint8_t* data, std::size_t size,
+                          const DecodeOptions& options) {
+    if (options.maxSide < 0 || options.maxSide > kMaxSideCeiling) {
+        return Error{ErrorCode::InvalidArgument, "maximum side " +
+                                                     std::to_string(options.maxSide) +
+                                                     " is outside 0.." +
+                                                     std::to_string(kMaxSideCeiling)};
+    }
+    auto info = readPhotoInfo(data, size, options.limits);
+    if (!info) return info.error();
+
+    Photo photo;
+    photo.info = std::move(info).value();
+    int width = 0, height = 0, channels = 0;
+    std::uint8_t* pixels = stbi_load_from_memory(data, static_cast<int>(size), &width, &height,
+                                                 &channels, Image::kChannels);
+    if (pixels == nullptr) return stbError(ErrorCode::CorruptImage, photo.info.format, "decode");
+    Image stored = Image::adopt(pixels, width, height);
+
+    // Resize before orienting: the same result, and the rotation then touches only
+    // the small working image.
+    const bool swap = swapsAxes(photo.info.orientation);
+    const Size upright = fitWithin({photo.info.width, photo.info.height}, options.maxSide);
+    const Size target = swap ? Size{upright.height, upright.width} : upright;
+    if (target.width != width || target.height != height) {
+        auto resized = resizeImage(stored, target);
+        if (!resized) return resized.error();
+        stored = std::move(resized).value();
+    }
+    if (photo.info.orientation == 1) {
+        photo.image = std::move(stored);
+    } else {
+        auto oriented = applyOrientation(stored, photo.info.orientation);
+        if (!oriented) return oriented.error();
+        photo.image = std::move(oriented).value();
+    }
+    return photo;
+}
+
+}  // namespace smp
