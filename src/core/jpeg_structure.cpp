@@ -74,6 +74,8 @@ JpegStructure scanJpeg(const std::uint8_t* data, std::size_t size) {
             result.exifSize = payloadSize - 6;
         } else if (isStartOfFrame(marker) && payloadSize >= 6) {
             result.progressive = isProgressiveFrame(marker);
+            result.height = data[payload + 1] << 8 | data[payload + 2];
+            result.width = data[payload + 3] << 8 | data[payload + 4];
             result.components = data[payload + 5];
         }
         pos = marker == kSOS ? skipEntropyData(data, size, end) : end;

@@ -12,6 +12,8 @@ struct JpegStructure {
     bool complete = false;     // an EOI marker follows the last scan (not truncated)
     bool progressive = false;  // SOF2/SOF6/SOF10/SOF14 frame
     int components = 0;        // from the frame header: 1 grey, 3 YCbCr, 4 CMYK/YCCK
+    int width = 0;             // from the frame header; 0 when there is none
+    int height = 0;
     // Payload of the first APP1 "Exif\0\0" segment from the TIFF header on,
     // pointing into the caller's buffer; nullptr when there is none.
     const std::uint8_t* exif = nullptr;

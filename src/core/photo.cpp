@@ -9,7 +9,7 @@
 #include <stb_image.h>
 
 #include "exif.h"
-#include "jpeg_structure.h"
+#include "container.h"
 #include "orientation.h"
 #include "resize.h"
 
@@ -31,10 +31,6 @@ std::string megapixels(double pixels) {
     return text;
 }
 
-std::string dimensions(int width, int height) {
-    return std::to_string(width) + "×" + std::to_string(height);
-}
-
 Error stbError(ErrorCode fallback, ImageFormat format, const char* action) {
     const char* reason = stbi_failure_reason();
     if (reason != nullptr && std::strcmp(reason, "outofmem") == 0) {
@@ -43,26 +39,6 @@ Error stbError(ErrorCode fallback, ImageFormat format, const char* action) {
     }
     return Error{fallback, std::string("could not ") + action + " the " + formatName(format) +
                                ": " + (reason != nullptr ? reason : "unknown error")};
-}
-
-// PNG files end with an IEND chunk; stb decodes without it, but its absence means
-// the file was cut short.
-bool pngHasEnd(const std::uint8_t* data, std::size_t size) {
-    static const std::uint8_t kIend[] = {0, 0, 0, 0, 'I', 'E', 'N', 'D'};
-    for (std::size_t tail = 12; tail <= 64 && tail <= size; ++tail) {
-        if (std::memcmp(data + size - tail, kIend, sizeof kIend) == 0) return true;
-    }
-    return false;
-}
-
-// GIF files end with a 0x3B trailer; anything else means the file was cut short.
-bool gifHasEnd(const std::uint8_t* data, std::size_t size) {
-    return size > 0 && data[size - 1] == 0x3B;
-}
-
-Result<PhotoInfo> truncated(ImageFormat format) {
-    return Error{ErrorCode::CorruptImage, std::string("the ") + formatName(format) +
-                                              " file is truncated: its data stops before the end"};
 }
 
 std::optional<Error> validate(const DecodeLimits& limits) {
@@ -95,18 +71,23 @@ Result<PhotoInfo> readPhotoInfo(const std::uint8_t* data, std::size_t size,
 
     PhotoInfo info;
     info.format = format.value();
-    if (info.format == ImageFormat::Jpeg) {
-        const JpegStructure jpeg = scanJpeg(data, size);
-        if (!jpeg.complete) return truncated(info.format);
-        info.progressive = jpeg.progressive;
-        if (jpeg.exif != nullptr) {
-            const ExifOrientation exif = parseExifOrientation(jpeg.exif, jpeg.exifSize);
-            info.orientation = exif.value;
-            if (!exif.problem.empty()) info.warnings.push_back(exif.problem);
-        }
-    } else if ((info.format == ImageFormat::Png && !pngHasEnd(data, size)) ||
-               (info.format == ImageFormat::Gif && !gifHasEnd(data, size))) {
-        return truncated(info.format);
+    auto container = readContainer(data, size, info.format);
+    if (!container) return container.error();
+    const ContainerFacts& facts = container.value();
+    // Checked on the container's own header, before stb allocates anything.
+    const double pixels = static_cast<double>(facts.width) * static_cast<double>(facts.height);
+    if (pixels > static_cast<double>(limits.maxPixels)) {
+        return Error{ErrorCode::ImageTooLarge,
+                     "the image is " + std::to_string(facts.width) + "×" +
+                         std::to_string(facts.height) + " (" + megapixels(pixels) +
+                         "), above the limit of " +
+                         megapixels(static_cast<double>(limits.maxPixels))};
+    }
+    info.progressive = facts.progressive;
+    if (facts.exif != nullptr) {
+        const ExifOrientation exif = parseExifOrientation(facts.exif, facts.exifSize);
+        info.orientation = exif.value;
+        if (!exif.problem.empty()) info.warnings.push_back(exif.problem);
     }
 
     const int length = static_cast<int>(size);  // fits: size ≤ maxInputBytes ≤ INT_MAX
@@ -114,13 +95,7 @@ Result<PhotoInfo> readPhotoInfo(const std::uint8_t* data, std::size_t size,
                                &info.channels)) {
         return stbError(ErrorCode::CorruptImage, info.format, "read the header of");
     }
-    const double pixels = static_cast<double>(info.storedWidth) * info.storedHeight;
-    if (pixels > static_cast<double>(limits.maxPixels)) {
-        return Error{ErrorCode::ImageTooLarge,
-                     "the image is " + dimensions(info.storedWidth, info.storedHeight) + " (" +
-                         megapixels(pixels) + "), above the limit of " +
-                         megapixels(static_cast<double>(limits.maxPixels))};
-    }
+    if (facts.jpegComponents != 0) info.channels = facts.jpegComponents;  // stb says 3 for CMYK
     info.bitsPerChannel = stbi_is_16_bit_from_memory(data, length) ? 16 : 8;
     const bool swap = swapsAxes(info.orientation);
     info.width = swap ? info.storedHeight : info.storedWidth;
