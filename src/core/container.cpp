@@ -31,6 +31,9 @@ Error badHeader(ImageFormat format) {
 
 Result<ContainerFacts> readJpeg(const std::uint8_t* data, std::size_t size) {
     const JpegStructure jpeg = scanJpeg(data, size);
+    if (jpeg.damage != nullptr) {
+        return Error{ErrorCode::CorruptImage, std::string("the JPEG file is damaged: ") + jpeg.damage};
+    }
     if (!jpeg.complete) return truncated(ImageFormat::Jpeg);
     if (jpeg.width == 0 || jpeg.height == 0) return badHeader(ImageFormat::Jpeg);
     ContainerFacts facts;

@@ -5,7 +5,8 @@
 namespace smp {
 namespace {
 
-constexpr std::uint8_t kSOI = 0xD8, kEOI = 0xD9, kSOS = 0xDA, kAPP1 = 0xE1, kTEM = 0x01;
+constexpr std::uint8_t kSOI = 0xD8, kEOI = 0xD9, kSOS = 0xDA, kDHT = 0xC4, kAPP1 = 0xE1,
+                        kTEM = 0x01;
 
 bool isRestart(std::uint8_t marker) { return marker >= 0xD0 && marker <= 0xD7; }
 
@@ -34,6 +35,20 @@ std::size_t skipEntropyData(const std::uint8_t* data, std::size_t size, std::siz
         return pos;
     }
     return size;
+}
+
+// A DHT segment holds tables of 1 class/id byte, 16 code counts and as many symbols
+// as the counts add up to: at most 256 per table, all inside the segment.
+bool huffmanTablesValid(const std::uint8_t* table, std::size_t size) {
+    std::size_t at = 0;
+    while (at < size) {
+        if (size - at < 17) return false;
+        std::size_t symbols = 0;
+        for (std::size_t i = 1; i <= 16; ++i) symbols += table[at + i];
+        if (symbols > 256 || size - at - 17 < symbols) return false;
+        at += 17 + symbols;
+    }
+    return true;
 }
 
 }  // namespace
@@ -72,6 +87,9 @@ JpegStructure scanJpeg(const std::uint8_t* data, std::size_t size) {
             std::memcmp(data + payload, "Exif\0\0", 6) == 0) {
             result.exif = data + payload + 6;
             result.exifSize = payloadSize - 6;
+        } else if (marker == kDHT && !huffmanTablesValid(data + payload, payloadSize)) {
+            result.damage = "a Huffman table is malformed";
+            return result;
         } else if (isStartOfFrame(marker) && payloadSize >= 6) {
             result.progressive = isProgressiveFrame(marker);
             result.height = data[payload + 1] << 8 | data[payload + 2];

@@ -10,6 +10,9 @@ namespace smp {
 
 struct JpegStructure {
     bool complete = false;     // an EOI marker follows the last scan (not truncated)
+    // Set when a segment is malformed in a way stb_image 2.27 does not check itself
+    // (it would write out of bounds); the file must then not reach the decoder.
+    const char* damage = nullptr;
     bool progressive = false;  // SOF2/SOF6/SOF10/SOF14 frame
     int components = 0;        // from the frame header: 1 grey, 3 YCbCr, 4 CMYK/YCCK
     int width = 0;             // from the frame header; 0 when there is none

@@ -118,6 +118,18 @@ TEST(BadInput, ExifSegmentLengthBeyondTheFile) {
     EXPECT_EQ(decodeError(jpeg).code, ErrorCode::CorruptImage);
 }
 
+// stb_image 2.27 writes past its tables when DHT code counts add up to more than
+// 256 (found by the fuzzer); the container check must stop such files first.
+TEST(BadInput, HuffmanTableWithTooManySymbols) {
+    test::Bytes jpeg = test::toJpeg(test::makeTestImage(16, 16));
+    std::size_t dht = 2;
+    while (!(jpeg[dht] == 0xFF && jpeg[dht + 1] == 0xC4)) ++dht;
+    for (std::size_t i = 0; i < 16; ++i) jpeg[dht + 5 + i] = 0xFF;  // 16 × 255 codes
+    const Error error = decodeError(jpeg);
+    EXPECT_EQ(error.code, ErrorCode::CorruptImage);
+    EXPECT_EQ(error.message, "the JPEG file is damaged: a Huffman table is malformed");
+}
+
 TEST(BadInput, TextFile) {
     const std::string text = "name,size\nphoto,12\n";
     const Error error = decodeError(test::Bytes(text.begin(), text.end()));
