@@ -13,3 +13,15 @@ find_program(SMP_NODE node REQUIRED)
 # Firefox 89+) and by Node 20 for the tests.
 add_compile_options(-msimd128)
 add_link_options(-msimd128)
+
+# A WASM program that Node runs from the command line (tests, benchmarks).
+function(smp_node_program target)
+  # .cjs: the repo's package.json says "type": "module", but Emscripten's Node
+  # loader is CommonJS.
+  set_target_properties(${target} PROPERTIES SUFFIX ".cjs")
+  target_link_options(${target} PRIVATE
+    -sNODERAWFS=1               # read fixture photos straight from the host filesystem
+    -sENVIRONMENT=node
+    -sALLOW_MEMORY_GROWTH=1     # large photos and the limit tests
+    -sMAXIMUM_MEMORY=1073741824)
+endfunction()
