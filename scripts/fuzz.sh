@@ -7,8 +7,7 @@ seconds="${SMP_FUZZ_SECONDS:-60}"
 fixtures="${SMP_FIXTURES_DIR:-../shared/fixtures/photos}"
 cli=build/native/src/cli/smp-preview
 
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j"$(nproc)" --target fuzz_decode
+scripts/build.sh fuzz --target fuzz_decode
 
 seeds=build/fuzz/seeds
 corpus=build/fuzz/corpus
