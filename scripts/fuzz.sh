@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer decode target for SMP_FUZZ_SECONDS (default 60), seeded with the
 # fixture photos and small PNG/JPEG copies of them. Fails on any crash or sanitizer report.
+# A fixed seed (SMP_FUZZ_SEED, default 1) keeps CI runs comparable; explore with others.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${SMP_FUZZ_SECONDS:-60}"
@@ -23,6 +24,6 @@ done
 
 echo "fuzzing decode for ${seconds}s with $(ls "$seeds" | wc -l) seeds"
 build/fuzz/tests/fuzz/fuzz_decode "$corpus" "$seeds" \
-  -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+  -seed="${SMP_FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix=build/fuzz/ 2>build/fuzz/fuzz.log || { tail -50 build/fuzz/fuzz.log; exit 1; }
 grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)" build/fuzz/fuzz.log || true

@@ -46,16 +46,21 @@ Result<ContainerFacts> readJpeg(const std::uint8_t* data, std::size_t size) {
     return facts;
 }
 
-// PNG: IHDR comes first; an IEND chunk ends the file (stb would decode without it).
+// PNG: IHDR comes first, then chunks up to IEND. Each chunk's declared length must
+// fit in the file: stb_image would otherwise allocate what an IDAT length claims
+// (up to 2 GiB) before finding the data missing.
 Result<ContainerFacts> readPng(const std::uint8_t* data, std::size_t size) {
+    constexpr std::size_t kSignature = 8, kChunkOverhead = 12;  // length, type, CRC
     if (size < 24) return truncated(ImageFormat::Png);
     if (std::memcmp(data + 12, "IHDR", 4) != 0) return badHeader(ImageFormat::Png);
-    static const std::uint8_t kIend[] = {0, 0, 0, 0, 'I', 'E', 'N', 'D'};
-    bool ended = false;
-    for (std::size_t tail = 12; tail <= 64 && tail <= size && !ended; ++tail) {
-        ended = std::memcmp(data + size - tail, kIend, sizeof kIend) == 0;
+    std::size_t at = kSignature;
+    for (;;) {
+        if (size - at < kChunkOverhead) return truncated(ImageFormat::Png);
+        const std::size_t length = readBigEndian32(data + at);
+        if (length > size - at - kChunkOverhead) return truncated(ImageFormat::Png);
+        if (std::memcmp(data + at + 4, "IEND", 4) == 0) break;
+        at += kChunkOverhead + length;
     }
-    if (!ended) return truncated(ImageFormat::Png);
     ContainerFacts facts;
     facts.width = readBigEndian32(data + 16);
     facts.height = readBigEndian32(data + 20);

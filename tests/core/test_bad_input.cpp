@@ -2,6 +2,7 @@
 // EXIF block, a warning), and never a crash, hang or sanitizer report.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
 
 #include "photo.h"
@@ -86,6 +87,17 @@ TEST(BadInput, TruncatedPngs) {
             EXPECT_EQ(error.message, "the PNG file is truncated: its data stops before the end");
         }
     }
+}
+
+// stb_image would allocate what the IDAT length claims before finding the data missing.
+TEST(BadInput, PngChunkLengthBeyondTheFile) {
+    test::Bytes png = test::toPng(test::makeTestImage(30, 20));
+    std::size_t idat = 8;
+    while (std::memcmp(png.data() + idat + 4, "IDAT", 4) != 0) idat += 1;
+    png[idat] = 0x7F;  // 2 GiB
+    const Error error = decodeError(png);
+    EXPECT_EQ(error.code, ErrorCode::CorruptImage);
+    EXPECT_EQ(error.message, "the PNG file is truncated: its data stops before the end");
 }
 
 TEST(BadInput, TruncatedGifsAndBmps) {
