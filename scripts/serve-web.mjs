@@ -61,6 +61,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   if (!existsSync(new URL('../web/build/smp_engine.wasm', import.meta.url))) {
     console.warn('web/build/smp_engine.wasm is missing: build the engine first (cmake --build --preset wasm).');
   }
-  const { url } = await startServer({ port: Number(values.port), host: values.host });
-  console.log(`Serving web/ at ${url}`);
+  const server = await startServer({ port: Number(values.port), host: values.host }).catch((error) => {
+    const hint = error.code === 'EADDRINUSE' ? ' (another server uses it: set PORT to another port)' : '';
+    console.error(`Cannot serve on ${values.host}:${values.port}: ${error.message}${hint}`);
+    process.exit(1);
+  });
+  const { url } = server;
+  console.log(`Serving web/ at ${url.replace('//127.0.0.1:', '//localhost:')}  (Ctrl+C stops)`);
 }

@@ -2,6 +2,7 @@
 
 #include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <utility>
@@ -11,6 +12,7 @@
 #include "exif.h"
 #include "container.h"
 #include "orientation.h"
+#include "stb_allocation_cap.h"
 #include "resize.h"
 
 namespace smp {
@@ -39,6 +41,14 @@ Error stbError(ErrorCode fallback, ImageFormat format, const char* action) {
     }
     return Error{fallback, std::string("could not ") + action + " the " + formatName(format) +
                                ": " + (reason != nullptr ? reason : "unknown error")};
+}
+
+// The most any single stb allocation needs for this image: 8 bytes a pixel (16-bit
+// RGBA) with JPEG's MCU padding, plus slack for tables and small images.
+std::size_t largestStbAllocation(const PhotoInfo& info) {
+    const auto paddedWidth = static_cast<std::size_t>(info.storedWidth) + 16;
+    const auto paddedHeight = static_cast<std::size_t>(info.storedHeight) + 16;
+    return 8 * paddedWidth * paddedHeight + (1u << 20);
 }
 
 std::optional<Error> validate(const DecodeLimits& limits) {
@@ -117,8 +127,19 @@ Result<Photo> decodePhoto(const std::uint8_t* data, std::size_t size,
     Photo photo;
     photo.info = std::move(info).value();
     int width = 0, height = 0, channels = 0;
-    std::uint8_t* pixels = stbi_load_from_memory(data, static_cast<int>(size), &width, &height,
-                                                 &channels, Image::kChannels);
+    std::uint8_t* pixels = nullptr;
+    {
+        const StbAllocationCap cap(largestStbAllocation(photo.info));
+        pixels = stbi_load_from_memory(data, static_cast<int>(size), &width, &height, &channels,
+                                       Image::kChannels);
+        if (cap.exceeded()) {
+            std::free(pixels);
+            return Error{ErrorCode::CorruptImage,
+                         std::string("the ") + formatName(photo.info.format) +
+                             " data holds more than a " + std::to_string(photo.info.storedWidth) +
+                             "×" + std::to_string(photo.info.storedHeight) + " image can"};
+        }
+    }
     if (pixels == nullptr) return stbError(ErrorCode::CorruptImage, photo.info.format, "decode");
     Image stored = Image::adopt(pixels, width, height);
 

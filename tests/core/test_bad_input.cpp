@@ -7,6 +7,7 @@
 
 #include "photo.h"
 #include "support/gif_writer.h"
+#include "support/png_writer.h"
 #include "support/test_images.h"
 
 namespace smp {
@@ -98,6 +99,16 @@ TEST(BadInput, PngChunkLengthBeyondTheFile) {
     const Error error = decodeError(png);
     EXPECT_EQ(error.code, ErrorCode::CorruptImage);
     EXPECT_EQ(error.message, "the PNG file is truncated: its data stops before the end");
+}
+
+// 16 MB of zeros deflate to a few kB: a 16×16 PNG must not inflate them.
+TEST(BadInput, PngDataInflatingFarBeyondItsSize) {
+    const test::PngSpec header{16, 16, test::PngColor::Rgb, 8, {}, {}};
+    const test::Bytes bomb = test::writePngWithScanlines(header, test::Bytes(16u << 20, 0));
+    ASSERT_LT(bomb.size(), 200'000u);  // stb's deflate: ~160 kB
+    const Error error = decodeError(bomb);
+    EXPECT_EQ(error.code, ErrorCode::CorruptImage);
+    EXPECT_EQ(error.message, "the PNG data holds more than a 16×16 image can");
 }
 
 TEST(BadInput, TruncatedGifsAndBmps) {

@@ -82,8 +82,13 @@ Bytes writePng(const PngSpec& spec) {
             raw.push_back(static_cast<std::uint8_t>(sample & 0xFF));
         }
     }
+    return writePngWithScanlines(spec, raw);
+}
+
+Bytes writePngWithScanlines(const PngSpec& spec, const Bytes& scanlines) {
     int zlibSize = 0;
-    unsigned char* zlib = stbi_zlib_compress(raw.data(), static_cast<int>(raw.size()), &zlibSize, 8);
+    unsigned char* zlib = stbi_zlib_compress(const_cast<unsigned char*>(scanlines.data()),
+                                             static_cast<int>(scanlines.size()), &zlibSize, 8);
     if (zlib == nullptr) throw std::runtime_error("writePng: deflate failed");
     const Bytes idat(zlib, zlib + zlibSize);
     std::free(zlib);

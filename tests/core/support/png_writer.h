@@ -21,5 +21,9 @@ struct PngSpec {
 // A PNG whose IHDR claims any size (for limit tests): header and IEND only.
 std::vector<std::uint8_t> writePngHeaderOnly(std::uint32_t width, std::uint32_t height);
 std::vector<std::uint8_t> writePng(const PngSpec& spec);
+// A PNG with spec's header (samples ignored) whose IDAT inflates to `scanlines` as given,
+// whether or not that matches the header (for zlib-bomb tests).
+std::vector<std::uint8_t> writePngWithScanlines(const PngSpec& spec,
+                                                const std::vector<std::uint8_t>& scanlines);
 
 }  // namespace smp::test
