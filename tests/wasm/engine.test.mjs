@@ -68,6 +68,23 @@ test('PNG export round-trips exactly; JPEG export is a JPEG', () => {
   assert.match(wrongSize.message, /pixel buffer holds 1048576 bytes, expected 1050624/);
 });
 
+test('a 48 MP photo, just under the pixel limit, decodes within the 1 GiB memory cap', () => {
+  const [width, height] = [8000, 6000];
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < pixels.length; i += 4) {
+    pixels[i] = (i >> 4) & 255;
+    pixels[i + 1] = (i >> 14) & 255;
+    pixels[i + 2] = 128;
+    pixels[i + 3] = 255;
+  }
+  const jpeg = engine.encodeJpeg(pixels, width, height, 85);
+  assert.equal(jpeg.ok, true, jpeg.message);
+  const photo = engine.decodePhoto(jpeg.bytes);
+  assert.equal(photo.ok, true, photo.message);
+  assert.deepEqual([photo.width, photo.height, photo.info.width], [2048, 1536, 8000]);
+  assert.ok(engine.memoryBytes <= 1024 ** 3);
+});
+
 test('300 decodes and encodes leave the WASM heap flat', () => {
   const bytes = fixture('collins_fullhair_control.png');
   const cycle = () => {
