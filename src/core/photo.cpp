@@ -9,11 +9,11 @@
 
 #include <stb_image.h>
 
-#include "exif.h"
 #include "container.h"
+#include "exif.h"
 #include "orientation.h"
-#include "stb_allocation_cap.h"
 #include "resize.h"
+#include "stb_allocation_cap.h"
 
 namespace smp {
 namespace {
@@ -33,13 +33,14 @@ std::string megapixels(double pixels) {
     return text;
 }
 
-Error stbError(ErrorCode fallback, ImageFormat format, const char* action) {
+// stb's own reason (terse, e.g. "bad huffman code"), prefixed with what failed.
+Error stbError(ImageFormat format, const char* action) {
     const char* reason = stbi_failure_reason();
     if (reason != nullptr && std::strcmp(reason, "outofmem") == 0) {
         return Error{ErrorCode::OutOfMemory,
                      std::string("not enough memory to ") + action + " the " + formatName(format)};
     }
-    return Error{fallback, std::string("could not ") + action + " the " + formatName(format) +
+    return Error{ErrorCode::CorruptImage, std::string("could not ") + action + " the " + formatName(format) +
                                ": " + (reason != nullptr ? reason : "unknown error")};
 }
 
@@ -103,7 +104,7 @@ Result<PhotoInfo> readPhotoInfo(const std::uint8_t* data, std::size_t size,
     const int length = static_cast<int>(size);  // fits: size ≤ maxInputBytes ≤ INT_MAX
     if (!stbi_info_from_memory(data, length, &info.storedWidth, &info.storedHeight,
                                &info.channels)) {
-        return stbError(ErrorCode::CorruptImage, info.format, "read the header of");
+        return stbError(info.format, "read the header of");
     }
     if (facts.jpegComponents != 0) info.channels = facts.jpegComponents;  // stb says 3 for CMYK
     info.bitsPerChannel = stbi_is_16_bit_from_memory(data, length) ? 16 : 8;
@@ -140,7 +141,7 @@ Result<Photo> decodePhoto(const std::uint8_t* data, std::size_t size,
                              "×" + std::to_string(photo.info.storedHeight) + " image can"};
         }
     }
-    if (pixels == nullptr) return stbError(ErrorCode::CorruptImage, photo.info.format, "decode");
+    if (pixels == nullptr) return stbError(photo.info.format, "decode");
     Image stored = Image::adopt(pixels, width, height);
 
     // Resize before orienting: the same result, and the rotation then touches only
