@@ -21,19 +21,14 @@ Error ioError(const std::string& what, const std::string& path) {
 
 }  // namespace
 
-Result<std::vector<std::uint8_t>> readFile(const std::string& path, std::size_t maxBytes) {
+Result<std::vector<std::uint8_t>> readPhotoFile(const std::string& path, const DecodeLimits& limits) {
     struct stat status {};
     if (::stat(path.c_str(), &status) != 0) return ioError("cannot open", path);
     if (!S_ISREG(status.st_mode)) {
         return Error{ErrorCode::InvalidArgument, path + " is not a regular file"};
     }
+    if (auto refused = checkInputSize(static_cast<double>(status.st_size), limits)) return *refused;
     const auto size = static_cast<std::size_t>(status.st_size);
-    if (size > maxBytes) {
-        return Error{ErrorCode::InputTooLarge,
-                     path + " is " + std::to_string(size / (1024 * 1024)) +
-                         " MiB, above the limit of " + std::to_string(maxBytes / (1024 * 1024)) +
-                         " MiB"};
-    }
     File file(std::fopen(path.c_str(), "rb"));
     if (!file) return ioError("cannot open", path);
     std::vector<std::uint8_t> bytes(size);

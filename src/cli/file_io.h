@@ -6,12 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "photo.h"
 #include "result.h"
 
 namespace smp::cli {
 
-// Reads a whole file, refusing before reading when it is larger than maxBytes.
-Result<std::vector<std::uint8_t>> readFile(const std::string& path, std::size_t maxBytes);
+// Reads a whole photo file, refusing it unread when empty or above the input limit.
+Result<std::vector<std::uint8_t>> readPhotoFile(const std::string& path, const DecodeLimits& limits);
 Result<bool> writeFile(const std::string& path, const std::vector<std::uint8_t>& bytes);
 
 }  // namespace smp::cli

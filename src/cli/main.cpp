@@ -64,7 +64,7 @@ const char* describeOrientation(int orientation) {
 int runInfo(const std::vector<std::string>& args) {
     if (args.size() != 1) return usageError("info takes one PHOTO");
     const smp::DecodeLimits limits;
-    auto bytes = smp::cli::readFile(args[0], limits.maxInputBytes);
+    auto bytes = smp::cli::readPhotoFile(args[0], limits);
     if (!bytes) return inputError(bytes.error());
     auto info = smp::readPhotoInfo(bytes.value().data(), bytes.value().size(), limits);
     if (!info) return inputError(info.error());
@@ -110,7 +110,7 @@ int runConvert(const std::vector<std::string>& args) {
 
     smp::DecodeOptions options;
     options.maxSide = maxSide;
-    auto bytes = smp::cli::readFile(input, options.limits.maxInputBytes);
+    auto bytes = smp::cli::readPhotoFile(input, options.limits);
     if (!bytes) return inputError(bytes.error());
     auto photo = smp::decodePhoto(bytes.value().data(), bytes.value().size(), options);
     if (!photo) return inputError(photo.error());

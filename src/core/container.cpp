@@ -61,20 +61,14 @@ Result<ContainerFacts> readPng(const std::uint8_t* data, std::size_t size) {
         if (std::memcmp(data + at + 4, "IEND", 4) == 0) break;
         at += kChunkOverhead + length;
     }
-    ContainerFacts facts;
-    facts.width = readBigEndian32(data + 16);
-    facts.height = readBigEndian32(data + 20);
-    return facts;
+    return ContainerFacts{readBigEndian32(data + 16), readBigEndian32(data + 20)};
 }
 
 // GIF: the logical screen size; a 0x3B trailer ends the file.
 Result<ContainerFacts> readGif(const std::uint8_t* data, std::size_t size) {
     if (size < 13) return truncated(ImageFormat::Gif);
     if (data[size - 1] != 0x3B) return truncated(ImageFormat::Gif);
-    ContainerFacts facts;
-    facts.width = readLittleEndian16(data + 6);
-    facts.height = readLittleEndian16(data + 8);
-    return facts;
+    return ContainerFacts{readLittleEndian16(data + 6), readLittleEndian16(data + 8)};
 }
 
 // BMP: uncompressed pixel rows must all be present (stb would zero-fill them).

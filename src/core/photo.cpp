@@ -13,7 +13,7 @@
 #include "exif.h"
 #include "orientation.h"
 #include "resize.h"
-#include "stb_allocation_cap.h"
+#include "decode_memory_cap.h"
 
 namespace smp {
 namespace {
@@ -21,9 +21,9 @@ namespace {
 constexpr std::size_t kMaxInputBytesCeiling = INT_MAX;  // stb takes an int length
 constexpr int kMaxSideCeiling = 1 << 16;
 
-std::string mebibytes(std::size_t bytes) {
+std::string mebibytes(double bytes) {
     char text[32];
-    std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    std::snprintf(text, sizeof text, "%.1f MiB", bytes / (1024.0 * 1024.0));
     return text;
 }
 
@@ -66,17 +66,21 @@ std::optional<Error> validate(const DecodeLimits& limits) {
 
 }  // namespace
 
-Result<PhotoInfo> readPhotoInfo(const std::uint8_t* data, std::size_t size,
-                                const DecodeLimits& limits) {
-    if (auto invalid = validate(limits)) return *invalid;
-    if (data == nullptr || size == 0) {
-        return Error{ErrorCode::EmptyInput, "the file is empty (0 bytes)"};
-    }
-    if (size > limits.maxInputBytes) {
+std::optional<Error> checkInputSize(double size, const DecodeLimits& limits) {
+    if (auto invalid = validate(limits)) return invalid;
+    if (size <= 0) return Error{ErrorCode::EmptyInput, "the file is empty (0 bytes)"};
+    if (size > static_cast<double>(limits.maxInputBytes)) {
         return Error{ErrorCode::InputTooLarge, "the file is " + mebibytes(size) +
                                                    ", above the limit of " +
-                                                   mebibytes(limits.maxInputBytes)};
+                                                   mebibytes(static_cast<double>(limits.maxInputBytes))};
     }
+    return std::nullopt;
+}
+
+Result<PhotoInfo> readPhotoInfo(const std::uint8_t* data, std::size_t size,
+                                const DecodeLimits& limits) {
+    if (data == nullptr) size = 0;
+    if (auto refused = checkInputSize(static_cast<double>(size), limits)) return *refused;
     auto format = detectFormat(data, size);
     if (!format) return format.error();
 
@@ -130,7 +134,7 @@ Result<Photo> decodePhoto(const std::uint8_t* data, std::size_t size,
     int width = 0, height = 0, channels = 0;
     std::uint8_t* pixels = nullptr;
     {
-        const StbAllocationCap cap(largestStbAllocation(photo.info));
+        const DecodeMemoryCap cap(largestStbAllocation(photo.info));
         pixels = stbi_load_from_memory(data, static_cast<int>(size), &width, &height, &channels,
                                        Image::kChannels);
         if (cap.exceeded()) {

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,11 @@ struct Photo {
     PhotoInfo info;
     Image image;  // upright, RGBA8 sRGB, longest side ≤ DecodeOptions::maxSide
 };
+
+// EmptyInput or InputTooLarge for a file of `size` bytes (a double, so callers can
+// check sizes beyond this address space, e.g. a 5 GB file picked in a browser).
+// Lets callers refuse a file before copying it anywhere; readPhotoInfo checks too.
+std::optional<Error> checkInputSize(double size, const DecodeLimits& limits = {});
 
 Result<PhotoInfo> readPhotoInfo(const std::uint8_t* data, std::size_t size,
                                 const DecodeLimits& limits = {});

@@ -11,11 +11,11 @@
 // The SSE2/NEON JPEG paths exist natively but not in WASM: use the scalar code
 // everywhere so native and WASM decode to identical pixels.
 #define STBI_NO_SIMD
-// Allocations bounded by the image's declared size (stb_allocation_cap.h).
+// Allocations bounded by the image's declared size (decode_memory_cap.h).
 #include <cstdlib>
-#include "stb_allocation_cap.h"
-#define STBI_MALLOC(size) smp::stbCappedMalloc(size)
-#define STBI_REALLOC(pointer, size) smp::stbCappedRealloc(pointer, size)
+#include "decode_memory_cap.h"
+#define STBI_MALLOC(size) smp::cappedMalloc(size)
+#define STBI_REALLOC(pointer, size) smp::cappedRealloc(pointer, size)
 #define STBI_FREE(pointer) std::free(pointer)
 #define STB_IMAGE_IMPLEMENTATION
 #include <stb_image.h>

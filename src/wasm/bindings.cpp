@@ -90,6 +90,10 @@ DecodedPhoto decodePhoto(const val& bytes, const JsDecodeOptions& js) {
     // Negative or non-finite limits become 0, which the core rejects with a message.
     options.limits.maxInputBytes = js.maxInputBytes > 0 ? static_cast<std::size_t>(js.maxInputBytes) : 0;
     options.limits.maxPixels = js.maxPixels > 0 ? static_cast<std::size_t>(js.maxPixels) : 0;
+    // Refused before the copy into WASM memory, which could not hold a huge file.
+    if (auto refused = smp::checkInputSize(bytes["length"].as<double>(), options.limits)) {
+        return DecodedPhoto(*refused);
+    }
     const std::vector<std::uint8_t> input = convertJSArrayToNumberVector<std::uint8_t>(bytes);
     return DecodedPhoto(smp::decodePhoto(input.data(), input.size(), options));
 }

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { badInputs, fixturesDir } from '../support/bad-files.mjs';
@@ -57,6 +57,15 @@ for (const { name, bytes, message } of badInputs()) {
     }
   });
 }
+
+test('a file over the input limit is refused unread', () => {
+  const path = join(dir, 'huge.jpg');
+  writeFileSync(path, '');
+  truncateSync(path, 70 * 1024 * 1024); // sparse: costs no disk
+  const result = run('info', path);
+  assert.equal(result.status, 2);
+  assert.equal(result.stderr, 'smp-preview: error: the file is 70.0 MiB, above the limit of 64.0 MiB\n');
+});
 
 test('a missing file and a directory are bad input too', () => {
   let result = run('info', join(dir, 'missing.jpg'));

@@ -52,6 +52,9 @@ test('out-of-range options are refused with a message', () => {
   const limited = engine.decodePhoto(png, { maxPixels: 1000 });
   assert.equal(limited.code, 'image-too-large');
   assert.throws(() => engine.decodePhoto('not bytes'), TypeError);
+  // 3 GiB cannot be copied into WASM memory (1 GiB at most): refused before the copy.
+  const huge = engine.decodePhoto(new Uint8Array(3 * 1024 ** 3));
+  assert.equal(huge.message, 'the file is 3072.0 MiB, above the limit of 64.0 MiB');
 });
 
 test('PNG export round-trips exactly; JPEG export is a JPEG', () => {

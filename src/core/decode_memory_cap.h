@@ -8,12 +8,12 @@
 namespace smp {
 
 // While an instance lives, stb allocations above maxBytes fail (on this thread).
-class StbAllocationCap {
+class DecodeMemoryCap {
 public:
-    explicit StbAllocationCap(std::size_t maxBytes);
-    ~StbAllocationCap();
-    StbAllocationCap(const StbAllocationCap&) = delete;
-    StbAllocationCap& operator=(const StbAllocationCap&) = delete;
+    explicit DecodeMemoryCap(std::size_t maxBytes);
+    ~DecodeMemoryCap();
+    DecodeMemoryCap(const DecodeMemoryCap&) = delete;
+    DecodeMemoryCap& operator=(const DecodeMemoryCap&) = delete;
 
     bool exceeded() const;  // an allocation was refused
 
@@ -22,7 +22,7 @@ private:
 };
 
 // stb_image's STBI_MALLOC and STBI_REALLOC (see stb_impl.cpp); memory is freed with free().
-void* stbCappedMalloc(std::size_t size);
-void* stbCappedRealloc(void* pointer, std::size_t size);
+void* cappedMalloc(std::size_t size);
+void* cappedRealloc(void* pointer, std::size_t size);
 
 }  // namespace smp

@@ -1,4 +1,4 @@
-#include "stb_allocation_cap.h"
+#include "decode_memory_cap.h"
 
 #include <cstdlib>
 #include <limits>
@@ -17,18 +17,18 @@ bool allowed(std::size_t size) {
 
 }  // namespace
 
-StbAllocationCap::StbAllocationCap(std::size_t maxBytes) : previousCap_(currentCap) {
+DecodeMemoryCap::DecodeMemoryCap(std::size_t maxBytes) : previousCap_(currentCap) {
     currentCap = maxBytes;
     capExceeded = false;
 }
 
-StbAllocationCap::~StbAllocationCap() { currentCap = previousCap_; }
+DecodeMemoryCap::~DecodeMemoryCap() { currentCap = previousCap_; }
 
-bool StbAllocationCap::exceeded() const { return capExceeded; }
+bool DecodeMemoryCap::exceeded() const { return capExceeded; }
 
-void* stbCappedMalloc(std::size_t size) { return allowed(size) ? std::malloc(size) : nullptr; }
+void* cappedMalloc(std::size_t size) { return allowed(size) ? std::malloc(size) : nullptr; }
 
-void* stbCappedRealloc(void* pointer, std::size_t size) {
+void* cappedRealloc(void* pointer, std::size_t size) {
     return allowed(size) ? std::realloc(pointer, size) : nullptr;
 }
 
