@@ -2,6 +2,7 @@
 //
 //   smp-preview info PHOTO
 //   smp-preview convert PHOTO -o OUT.png|OUT.jpg [--max-side N] [--quality Q]
+//   smp-preview render PHOTO -o OUT.png --handles ... (see render_command.h)
 //
 // Exit codes: 0 success, 1 usage error, 2 bad input (one line on stderr says why).
 #include <cstdio>
@@ -10,43 +11,19 @@
 #include <vector>
 
 #include "encode.h"
+#include "cli_support.h"
 #include "file_io.h"
+#include "render_command.h"
 #include "photo.h"
 
 namespace {
 
-constexpr int kExitUsage = 1;
-constexpr int kExitBadInput = 2;
-
-const char* const kUsage =
-    "usage: smp-preview info PHOTO\n"
-    "       smp-preview convert PHOTO -o OUT.png|OUT.jpg [--max-side N] [--quality Q]\n"
-    "  --max-side N  shrink so the longest side is at most N pixels (default: keep size)\n"
-    "  --quality Q   JPEG quality 1-100 (default 92)\n";
-
-int usageError(const std::string& message) {
-    std::fprintf(stderr, "smp-preview: %s\n%s", message.c_str(), kUsage);
-    return kExitUsage;
-}
-
-int inputError(const smp::Error& error) {
-    std::fprintf(stderr, "smp-preview: error: %s\n", error.message.c_str());
-    return kExitBadInput;
-}
-
-bool endsWith(const std::string& text, const std::string& suffix) {
-    return text.size() >= suffix.size() &&
-           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Parses a whole decimal integer in [min, max]; false for anything else.
-bool parseInt(const std::string& text, int min, int max, int& out) {
-    char* end = nullptr;
-    const long value = std::strtol(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || value < min || value > max) return false;
-    out = static_cast<int>(value);
-    return true;
-}
+using smp::cli::endsWith;
+using smp::cli::inputError;
+using smp::cli::kExitUsage;
+using smp::cli::kUsage;
+using smp::cli::parseInt;
+using smp::cli::usageError;
 
 const char* describeOrientation(int orientation) {
     static const char* const kNames[] = {"",
@@ -137,5 +114,6 @@ int main(int argc, char** argv) {
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "info") return runInfo(rest);
     if (args[0] == "convert") return runConvert(rest);
+    if (args[0] == "render") return smp::cli::runRender(rest);
     return usageError("unknown command '" + args[0] + "'");
 }

@@ -1,0 +1,175 @@
+#include "render.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+
+#include "color.h"
+#include "det_math.h"
+
+namespace smp {
+namespace {
+
+// A dot's profile: a sharp Gaussian core plus a faint halo three times as wide: light
+// scattered sideways in the dermis. The halo is what gives a treated scalp its even
+// "shaved shadow" between the dots instead of specks on bare skin.
+constexpr double kHaloWidth = 3;
+constexpr double kHaloStrength = 0.1;
+// q = (u/σ)² + (v/σ)² in core units; the profile is cut where the halo reaches 3σ.
+constexpr double kCutoffQ = 9 * kHaloWidth * kHaloWidth;
+constexpr int kProfileSteps = 4096;
+// A dot narrower than this (px) is widened, with its ink kept, so tiny dots at preview
+// scale still add the right amount of shade instead of vanishing between pixel centres.
+constexpr double kMinSigmaPx = 0.5;
+// Never darker than this: keeps a hint of the skin's texture under overlapping dots.
+constexpr float kMaxDarkening = 0.97f;
+
+const std::array<float, kProfileSteps + 1>& profileTable() {
+    static const std::array<float, kProfileSteps + 1> kTable = [] {
+        std::array<float, kProfileSteps + 1> t{};
+        for (int i = 0; i < kProfileSteps; ++i) {
+            const double q = kCutoffQ * i / kProfileSteps;
+            t[static_cast<std::size_t>(i)] = static_cast<float>(
+                det::exp(-0.5 * q) + kHaloStrength * det::exp(-0.5 * q / (kHaloWidth * kHaloWidth)));
+        }
+        t[kProfileSteps] = 0;
+        return t;
+    }();
+    return kTable;
+}
+
+}  // namespace
+
+void InkLayer::reset(const PixelBox& region) {
+    region_ = region;
+    const std::size_t size = region.empty() ? 0
+                                            : static_cast<std::size_t>(region.x1 - region.x0) *
+                                                  static_cast<std::size_t>(region.y1 - region.y0);
+    for (auto& plane : planes_) plane.assign(size, 0.0f);
+    bounds_ = {};
+}
+
+void InkLayer::clear() {
+    if (bounds_.empty()) return;
+    for (auto& plane : planes_) {
+        for (int y = bounds_.y0; y < bounds_.y1; ++y) {
+            float* row = plane.data() + index(bounds_.x0, y);
+            std::fill(row, row + (bounds_.x1 - bounds_.x0), 0.0f);
+        }
+    }
+    bounds_ = {};
+}
+
+void InkLayer::include(const PixelBox& box) {
+    if (box.empty()) return;
+    if (bounds_.empty()) {
+        bounds_ = box;
+        return;
+    }
+    bounds_ = {std::min(bounds_.x0, box.x0), std::min(bounds_.y0, box.y0), std::max(bounds_.x1, box.x1),
+               std::max(bounds_.y1, box.y1)};
+}
+
+void splatDots(const CandidateSet& set, std::size_t count, const std::vector<std::uint8_t>& sessions,
+               const SplatSettings& settings, InkLayer& ink) {
+    const auto& profile = profileTable();
+    const float tableScale = static_cast<float>(kProfileSteps / kCutoffQ);
+    float* planes[3] = {ink.plane(0), ink.plane(1), ink.plane(2)};
+    const PixelBox region = ink.region();
+    PixelBox touched{region.x1, region.y1, region.x0, region.y0};
+    for (std::size_t i = 0; i < count; ++i) {
+        const int session = sessions[i];
+        if (session == 0) continue;
+        const DotCandidate& dot = set.candidates[i];
+        const double depth = dot.depthMm;
+        const double sigma = dotSigmaMm(dot.diameterMm * settings.healing.sizeFactor, depth) +
+                             settings.fading.extraBlurMm;
+        // The peak is the layer's darkening c(z) (which already falls with depth);
+        // scattering spreads it wider.
+        double amplitude = dot.strength * settings.healing.darkness * settings.fading.strength *
+                           sessionStrength(session, settings.sessionsShown);
+        const double stretch = std::sqrt(static_cast<double>(dot.aspect));
+        double sigmaLong = sigma * stretch * settings.pxPerMm;
+        double sigmaShort = sigma / stretch * settings.pxPerMm;
+        if (sigmaLong < kMinSigmaPx) {
+            amplitude *= sigmaLong / kMinSigmaPx;
+            sigmaLong = kMinSigmaPx;
+        }
+        if (sigmaShort < kMinSigmaPx) {
+            amplitude *= sigmaShort / kMinSigmaPx;
+            sigmaShort = kMinSigmaPx;
+        }
+        const Rgb c = depthDarkening(depth);
+        const float amp[3] = {static_cast<float>(amplitude * c[0]), static_cast<float>(amplitude * c[1]),
+                              static_cast<float>(amplitude * c[2] * settings.fading.blueFactor)};
+        const float invLong2 = static_cast<float>(1 / (sigmaLong * sigmaLong));
+        const float invShort2 = static_cast<float>(1 / (sigmaShort * sigmaShort));
+        const double reach = 3 * kHaloWidth * sigmaLong;
+        const int x0 = std::max(region.x0, static_cast<int>(std::floor(dot.xPx - reach)));
+        const int x1 = std::min(region.x1, static_cast<int>(std::ceil(dot.xPx + reach)) + 1);
+        const int y0 = std::max(region.y0, static_cast<int>(std::floor(dot.yPx - reach)));
+        const int y1 = std::min(region.y1, static_cast<int>(std::ceil(dot.yPx + reach)) + 1);
+        if (x0 >= x1 || y0 >= y1) continue;
+        for (int y = y0; y < y1; ++y) {
+            const float dy = static_cast<float>(y) + 0.5f - dot.yPx;
+            const std::size_t rowStart = ink.index(x0, y);
+            for (int x = x0; x < x1; ++x) {
+                const float dx = static_cast<float>(x) + 0.5f - dot.xPx;
+                const float u = dx * dot.dirX + dy * dot.dirY;   // along the growth direction
+                const float v = -dx * dot.dirY + dy * dot.dirX;  // across it
+                const float q = u * u * invLong2 + v * v * invShort2;
+                if (q >= static_cast<float>(kCutoffQ)) continue;
+                const float w = profile[static_cast<std::size_t>(q * tableScale)];
+                const std::size_t at = rowStart + static_cast<std::size_t>(x - x0);
+                planes[0][at] += amp[0] * w;
+                planes[1][at] += amp[1] * w;
+                planes[2][at] += amp[2] * w;
+            }
+        }
+        touched = {std::min(touched.x0, x0), std::min(touched.y0, y0), std::max(touched.x1, x1),
+                   std::max(touched.y1, y1)};
+    }
+    if (!touched.empty()) ink.include(touched);
+}
+
+void composite(const Image& photo, const InkLayer& ink, const TreatmentMask& mask,
+               const CompositeSettings& settings, Image& out) {
+    const int width = photo.width();
+    const std::size_t rowBytes = static_cast<std::size_t>(width) * Image::kChannels;
+    // Only the ink's bounds (and the flush's, on the mask) can change; the rest is a copy.
+    // Only the ink's region can change (the mask, and so the flush, lies inside it);
+    // everything else is a copy of the photo.
+    PixelBox area = settings.redness > 0 ? ink.region() : ink.bounds();
+    area.x0 = std::max(area.x0, settings.splitX);
+    std::memcpy(out.data(), photo.data(), photo.sizeBytes());
+    if (area.empty()) return;
+    const float strength[3] = {static_cast<float>(settings.pigment.strength[0]),
+                               static_cast<float>(settings.pigment.strength[1]),
+                               static_cast<float>(settings.pigment.strength[2])};
+    const float redness = static_cast<float>(settings.redness);
+    for (int y = area.y0; y < area.y1; ++y) {
+        const std::size_t row = static_cast<std::size_t>(y) * static_cast<std::size_t>(width);
+        const std::size_t inkRowStart = ink.index(area.x0, y);
+        const std::uint8_t* src = photo.data() + static_cast<std::size_t>(y) * rowBytes;
+        std::uint8_t* dst = out.data() + static_cast<std::size_t>(y) * rowBytes;
+        for (int x = area.x0; x < area.x1; ++x) {
+            const std::size_t at = row + static_cast<std::size_t>(x);
+            const std::uint8_t cover = mask.coverage[at];
+            if (cover == 0) continue;
+            const float c = cover * (1.0f / 255.0f);
+            const float flush = 1 + redness * c;
+            const std::uint8_t* s = src + static_cast<std::size_t>(x) * Image::kChannels;
+            std::uint8_t* d = dst + static_cast<std::size_t>(x) * Image::kChannels;
+            for (int ch = 0; ch < 3; ++ch) {
+                const float darkening = std::min(kMaxDarkening, strength[ch] * ink.plane(ch)[inkRowStart + static_cast<std::size_t>(x - area.x0)] * c);
+                if (darkening <= 0 && (ch != 0 || redness <= 0)) continue;
+                float value = srgbToLinear(s[ch]) * (1 - darkening);
+                if (ch == 0) value *= flush;
+                d[ch] = linearToSrgb(value);
+            }
+        }
+    }
+}
+
+}  // namespace smp

@@ -1,0 +1,92 @@
+#include "scalp_estimate.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "fields.h"
+
+namespace smp {
+namespace {
+
+// Chromaticity spread never below this: a perfectly flat forehead patch would otherwise
+// reject skin a hair's breadth off its colour.
+constexpr double kMinChromaSpread = 0.012;
+// Shadows and highlights on a round scalp: brightness from 0.3× to 2.2× the forehead's.
+constexpr double kMinLumaRatio = 0.3;
+constexpr double kMaxLumaRatio = 2.2;
+
+struct Chroma {
+    double r, g, luma;
+};
+
+Chroma chromaOf(const std::uint8_t* p) {
+    const double sum = static_cast<double>(p[0]) + p[1] + p[2] + 1.0;
+    return {p[0] / sum, p[1] / sum, (p[0] + p[1] + p[2]) / 3.0};
+}
+
+}  // namespace
+
+HeadEllipse HeadEllipse::fromCorners(Vec2 leftCornerMm, Vec2 rightCornerMm) {
+    const double span = rightCornerMm.x - leftCornerMm.x;
+    // Ratios of an average adult head to its temple span (~95 mm): 160 mm wide, the
+    // crown ~85 mm above the mid-frontal point and the chin far below.
+    return {{0.5 * (leftCornerMm.x + rightCornerMm.x), -0.3 * span}, 0.85 * span, 1.2 * span};
+}
+
+double HeadEllipse::weight(Vec2 mm, double edgeMm) const {
+    const double u = (mm.x - centreMm.x) / halfWidthMm;
+    const double v = (mm.y - centreMm.y) / halfHeightMm;
+    // Distance outside the ellipse, approximately in mm.
+    const double outside = (std::sqrt(u * u + v * v) - 1) * std::min(halfWidthMm, halfHeightMm);
+    return 1 - smoothstep(-edgeMm, 0, outside);
+}
+
+PixelBox HeadEllipse::photoBounds(const HeadFrame& frame, int width, int height) const {
+    const Vec2 half{halfWidthMm + 5, halfHeightMm + 5};
+    return frame.photoBounds(centreMm - half, centreMm + half, width, height);
+}
+
+SkinModel SkinModel::fromForehead(const Image& photo, const HeadFrame& frame) {
+    SkinModel model;
+    double sumR = 0, sumG = 0, sumRR = 0, sumGG = 0, sumLuma = 0;
+    int count = 0;
+    // The forehead: 10–30 mm below the mid-frontal point, 20 mm either side.
+    for (double y = -30; y <= -10; y += 1.0) {
+        for (double x = -20; x <= 20; x += 1.0) {
+            const Vec2 px = frame.toPhoto({x, y});
+            const int ix = static_cast<int>(px.x);
+            const int iy = static_cast<int>(px.y);
+            if (ix < 0 || iy < 0 || ix >= photo.width() || iy >= photo.height()) continue;
+            const Chroma c = chromaOf(photo.pixel(ix, iy));
+            sumR += c.r;
+            sumG += c.g;
+            sumRR += c.r * c.r;
+            sumGG += c.g * c.g;
+            sumLuma += c.luma;
+            ++count;
+        }
+    }
+    if (count < 10) return model;  // forehead off the photo: keep the generic skin tone
+    const double n = count;
+    model.meanR_ = sumR / n;
+    model.meanG_ = sumG / n;
+    const double variance = std::max(0.0, sumRR / n - model.meanR_ * model.meanR_) +
+                            std::max(0.0, sumGG / n - model.meanG_ * model.meanG_);
+    model.spread_ = std::max(kMinChromaSpread, std::sqrt(variance));
+    model.meanLuma_ = std::max(8.0, sumLuma / n);
+    return model;
+}
+
+double SkinModel::likeness(const std::uint8_t* rgb) const {
+    const Chroma c = chromaOf(rgb);
+    const double dr = c.r - meanR_;
+    const double dg = c.g - meanG_;
+    const double distance = std::sqrt(dr * dr + dg * dg) / spread_;
+    const double colour = 1 - smoothstep(2.5, 4.0, distance);
+    const double ratio = c.luma / meanLuma_;
+    const double brightness = smoothstep(kMinLumaRatio * 0.7, kMinLumaRatio, ratio) *
+                              (1 - smoothstep(kMaxLumaRatio, kMaxLumaRatio * 1.2, ratio));
+    return colour * brightness;
+}
+
+}  // namespace smp

@@ -1,0 +1,138 @@
+#include "treatment_mask.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "fields.h"
+#include "scalp_estimate.h"
+
+namespace smp {
+namespace {
+
+std::uint8_t toByte(double v) {
+    return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+}
+
+// Soft disc of a brush dab: 1 inside, smooth to 0 over the outer fifth of the radius.
+double dabWeight(const BrushStroke& dab, double x, double y) {
+    const double d = length(Vec2{x, y} - dab.centrePx);
+    return 1 - smoothstep(0.8 * dab.radiusPx, dab.radiusPx, d);
+}
+
+// Box blur in place, radius r, horizontally then vertically: removes single-pixel
+// speckle of the skin test and softens the edge.
+void boxBlur(std::vector<std::uint8_t>& plane, int width, int height, int r) {
+    if (r <= 0) return;
+    std::vector<std::uint8_t> line(static_cast<std::size_t>(std::max(width, height)));
+    const auto pass = [&](int count, int length, std::size_t stride, std::size_t step) {
+        for (int i = 0; i < count; ++i) {
+            std::uint8_t* base = plane.data() + static_cast<std::size_t>(i) * stride;
+            for (int k = 0; k < length; ++k) line[static_cast<std::size_t>(k)] = base[static_cast<std::size_t>(k) * step];
+            int sum = 0;
+            for (int k = -r; k <= r; ++k) sum += line[static_cast<std::size_t>(std::clamp(k, 0, length - 1))];
+            for (int k = 0; k < length; ++k) {
+                base[static_cast<std::size_t>(k) * step] = static_cast<std::uint8_t>((sum + r) / (2 * r + 1));
+                sum += line[static_cast<std::size_t>(std::min(k + r + 1, length - 1))];
+                sum -= line[static_cast<std::size_t>(std::max(k - r, 0))];
+            }
+        }
+    };
+    pass(height, width, static_cast<std::size_t>(width), 1);
+    pass(width, height, 1, static_cast<std::size_t>(width));
+}
+
+}  // namespace
+
+const char* coverageName(Coverage coverage) {
+    switch (coverage) {
+        case Coverage::FullScalp: return "full";
+        case Coverage::CrownOnly: return "crown";
+        case Coverage::DensityFill: return "density-fill";
+        case Coverage::Patch: return "patch";
+    }
+    return "";
+}
+
+Result<Coverage> parseCoverage(const std::string& name) {
+    for (Coverage c : {Coverage::FullScalp, Coverage::CrownOnly, Coverage::DensityFill, Coverage::Patch}) {
+        if (name == coverageName(c)) return c;
+    }
+    return Error{ErrorCode::InvalidArgument,
+                 "unknown coverage '" + name + "' (full, crown, density-fill, patch)"};
+}
+
+TreatmentMask buildTreatmentMask(const Image& photo, const HeadFrame& frame, const Hairline& hairline,
+                                 const HairlineTemplate& style, Coverage coverage,
+                                 const std::vector<BrushStroke>& brush) {
+    TreatmentMask mask;
+    mask.width = photo.width();
+    mask.height = photo.height();
+    const std::size_t pixels = static_cast<std::size_t>(mask.width) * static_cast<std::size_t>(mask.height);
+    mask.coverage.assign(pixels, 0);
+
+    const HeadEllipse head = HeadEllipse::fromCorners(frame.leftCornerMm(), frame.rightCornerMm());
+    const SkinModel skin = SkinModel::fromForehead(photo, frame);
+    const bool needsSkin = coverage == Coverage::FullScalp || coverage == Coverage::CrownOnly;
+    if (coverage != Coverage::Patch) {
+        const PixelBox area = head.photoBounds(frame, mask.width, mask.height);
+        for (int y = area.y0; y < area.y1; ++y) {
+            for (int x = area.x0; x < area.x1; ++x) {
+                const Vec2 mm = frame.toFrame({x + 0.5, y + 0.5});
+                double w = head.weight(mm, 3.0);
+                if (w <= 0) continue;
+                if (coverage == Coverage::CrownOnly) {
+                    w *= 1 - smoothstep(kCrownPatchRadiusMm - 10, kCrownPatchRadiusMm, length(mm - kCrownCentreMm));
+                } else {
+                    const double edge = -style.frontFeatherMm;
+                    w *= smoothstep(edge - kMaskEdgeMm, edge, hairline.distanceBehind(mm));
+                }
+                if (w > 0 && needsSkin) w *= skin.likeness(photo.pixel(x, y));
+                mask.coverage[static_cast<std::size_t>(y) * static_cast<std::size_t>(mask.width) +
+                              static_cast<std::size_t>(x)] = toByte(w);
+            }
+        }
+    }
+    // Brush dabs in order: a later erasure wins over an earlier addition and vice versa.
+    if (!brush.empty()) {
+        const bool anyAdded = std::any_of(brush.begin(), brush.end(), [](const BrushStroke& s) { return !s.erase; });
+        if (anyAdded) mask.brushAdded.assign(pixels, 0);
+        for (const BrushStroke& dab : brush) {
+            const int x0 = std::max(0, static_cast<int>(std::floor(dab.centrePx.x - dab.radiusPx)));
+            const int x1 = std::min(mask.width, static_cast<int>(std::ceil(dab.centrePx.x + dab.radiusPx)) + 1);
+            const int y0 = std::max(0, static_cast<int>(std::floor(dab.centrePx.y - dab.radiusPx)));
+            const int y1 = std::min(mask.height, static_cast<int>(std::ceil(dab.centrePx.y + dab.radiusPx)) + 1);
+            for (int y = y0; y < y1; ++y) {
+                for (int x = x0; x < x1; ++x) {
+                    const double w = dabWeight(dab, x + 0.5, y + 0.5);
+                    const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(mask.width) +
+                                          static_cast<std::size_t>(x);
+                    if (dab.erase) {
+                        mask.coverage[i] = toByte(std::min(mask.coverage[i] / 255.0, 1 - w));
+                        if (anyAdded) mask.brushAdded[i] = toByte(std::min(mask.brushAdded[i] / 255.0, 1 - w));
+                    } else {
+                        mask.coverage[i] = toByte(std::max(mask.coverage[i] / 255.0, w));
+                        mask.brushAdded[i] = toByte(std::max(mask.brushAdded[i] / 255.0, w));
+                    }
+                }
+            }
+        }
+    }
+    boxBlur(mask.coverage, mask.width, mask.height,
+            static_cast<int>(std::lround(0.5 * kMaskEdgeMm * frame.pxPerMm())));
+
+    mask.bounds = {mask.width, mask.height, 0, 0};
+    for (int y = 0; y < mask.height; ++y) {
+        const std::uint8_t* row = mask.coverage.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(mask.width);
+        for (int x = 0; x < mask.width; ++x) {
+            if (row[x] == 0) continue;
+            mask.bounds.x0 = std::min(mask.bounds.x0, x);
+            mask.bounds.x1 = std::max(mask.bounds.x1, x + 1);
+            mask.bounds.y0 = std::min(mask.bounds.y0, y);
+            mask.bounds.y1 = std::max(mask.bounds.y1, y + 1);
+        }
+    }
+    if (mask.bounds.empty()) mask.bounds = {};
+    return mask;
+}
+
+}  // namespace smp
