@@ -13,8 +13,12 @@ namespace {
 constexpr double kShadeAlpha[kShadeCount] = {1.00, 0.85, 0.70, 0.55, 0.40};
 // The layer model under-estimates contrast (smp-reference.md): this gain makes healed
 // dots on fair skin read as clearly as in photos of real SMP.
-constexpr double kVisibilityGain = 1.6;
+constexpr double kVisibilityGain = 2.2;
 constexpr double kReferenceDepthMm = 0.15;
+// Share of the layer model's colour shift that is kept. With the visibility gain, the
+// full shift saturates red and green while blue stays light: healed dots on fair skin
+// read navy rather than the charcoal with a blue cast of real photos.
+constexpr double kTintShare = 0.5;
 
 constexpr double kDepths[3] = {0.15, 0.3, 0.5};
 constexpr double kDarkening[3][3] = {{0.74, 0.61, 0.42}, {0.57, 0.39, 0.20}, {0.42, 0.24, 0.08}};
@@ -61,15 +65,18 @@ Pigment customPigment(std::uint8_t r, std::uint8_t g, std::uint8_t b) {
 }
 
 Rgb depthDarkening(double depthMm) {
-    Rgb c{};
+    Rgb layer{};
     // Segment of the table to interpolate on (its end slopes extrapolate beyond it).
     const int seg = depthMm < kDepths[1] ? 0 : 1;
     const double f = (depthMm - kDepths[seg]) / (kDepths[seg + 1] - kDepths[seg]);
     for (int ch = 0; ch < 3; ++ch) {
         const double a = det::log(kDarkening[seg][ch]);
         const double b = det::log(kDarkening[seg + 1][ch]);
-        c[static_cast<std::size_t>(ch)] = std::min(0.95, det::exp(a + f * (b - a)));
+        layer[static_cast<std::size_t>(ch)] = det::exp(a + f * (b - a));
     }
+    const double grey = (layer[0] + layer[1] + layer[2]) / 3;
+    Rgb c{};
+    for (std::size_t ch = 0; ch < 3; ++ch) c[ch] = std::min(0.95, grey + kTintShare * (layer[ch] - grey));
     return c;
 }
 

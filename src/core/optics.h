@@ -25,7 +25,8 @@ Pigment customPigment(std::uint8_t r, std::uint8_t g, std::uint8_t b);
 
 // c(z): darkening per channel of a black layer at depth z (Kubelka–Munk figures:
 // 0.74/0.61/0.42 at 0.15 mm, 0.57/0.39/0.20 at 0.3, 0.42/0.24/0.08 at 0.5), interpolated
-// in log space. Deeper: fainter, and blue falls fastest, so deep dots read blue-grey.
+// in log space, with half its colour shift (see optics.cpp). Deeper: fainter, and blue
+// falls fastest, so deep dots read blue-grey.
 Rgb depthDarkening(double depthMm);
 
 // Gaussian σ (mm) of a dot of diameter d at depth z: σ = √(r₀² + (0.8·z)²), the dot's

@@ -15,7 +15,7 @@ namespace {
 // scattered sideways in the dermis. The halo is what gives a treated scalp its even
 // "shaved shadow" between the dots instead of specks on bare skin.
 constexpr double kHaloWidth = 3;
-constexpr double kHaloStrength = 0.1;
+constexpr double kHaloStrength = 0.15;
 // q = (u/σ)² + (v/σ)² in core units; the profile is cut where the halo reaches 3σ.
 constexpr double kCutoffQ = 9 * kHaloWidth * kHaloWidth;
 constexpr int kProfileSteps = 4096;
@@ -137,37 +137,38 @@ void composite(const Image& photo, const InkLayer& ink, const TreatmentMask& mas
                const CompositeSettings& settings, Image& out) {
     const int width = photo.width();
     const std::size_t rowBytes = static_cast<std::size_t>(width) * Image::kChannels;
-    // Only the ink's bounds (and the flush's, on the mask) can change; the rest is a copy.
     // Only the ink's region can change (the mask, and so the flush, lies inside it);
     // everything else is a copy of the photo.
     PixelBox area = settings.redness > 0 ? ink.region() : ink.bounds();
     area.x0 = std::max(area.x0, settings.splitX);
     std::memcpy(out.data(), photo.data(), photo.sizeBytes());
     if (area.empty()) return;
+    const ColorTables& tables = colorTables();
     const float strength[3] = {static_cast<float>(settings.pigment.strength[0]),
                                static_cast<float>(settings.pigment.strength[1]),
                                static_cast<float>(settings.pigment.strength[2])};
     const float redness = static_cast<float>(settings.redness);
+    const float* inkPlanes[3] = {ink.plane(0), ink.plane(1), ink.plane(2)};
     for (int y = area.y0; y < area.y1; ++y) {
-        const std::size_t row = static_cast<std::size_t>(y) * static_cast<std::size_t>(width);
+        const std::size_t maskRow = static_cast<std::size_t>(y) * static_cast<std::size_t>(width);
         const std::size_t inkRowStart = ink.index(area.x0, y);
         const std::uint8_t* src = photo.data() + static_cast<std::size_t>(y) * rowBytes;
         std::uint8_t* dst = out.data() + static_cast<std::size_t>(y) * rowBytes;
         for (int x = area.x0; x < area.x1; ++x) {
-            const std::size_t at = row + static_cast<std::size_t>(x);
-            const std::uint8_t cover = mask.coverage[at];
-            if (cover == 0) continue;
+            const std::uint8_t cover = mask.coverage[maskRow + static_cast<std::size_t>(x)];
+            if (cover == 0) continue;  // never touched: stays a byte-exact copy
             const float c = cover * (1.0f / 255.0f);
-            const float flush = 1 + redness * c;
+            const std::size_t at = inkRowStart + static_cast<std::size_t>(x - area.x0);
             const std::uint8_t* s = src + static_cast<std::size_t>(x) * Image::kChannels;
             std::uint8_t* d = dst + static_cast<std::size_t>(x) * Image::kChannels;
-            for (int ch = 0; ch < 3; ++ch) {
-                const float darkening = std::min(kMaxDarkening, strength[ch] * ink.plane(ch)[inkRowStart + static_cast<std::size_t>(x - area.x0)] * c);
-                if (darkening <= 0 && (ch != 0 || redness <= 0)) continue;
-                float value = srgbToLinear(s[ch]) * (1 - darkening);
-                if (ch == 0) value *= flush;
-                d[ch] = linearToSrgb(value);
-            }
+            const float inkR = inkPlanes[0][at];
+            if (inkR <= 0 && redness <= 0) continue;
+            const float keep[3] = {1 - std::min(kMaxDarkening, strength[0] * inkR * c),
+                                   1 - std::min(kMaxDarkening, strength[1] * inkPlanes[1][at] * c),
+                                   1 - std::min(kMaxDarkening, strength[2] * inkPlanes[2][at] * c)};
+            d[0] = tables.encode(tables.toLinear[s[0]] * keep[0] * (1 + redness * c));
+            d[1] = tables.encode(tables.toLinear[s[1]] * keep[1]);
+            d[2] = tables.encode(tables.toLinear[s[2]] * keep[2]);
         }
     }
 }

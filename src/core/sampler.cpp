@@ -140,10 +140,12 @@ CandidateSet sampleCandidates(const SamplingInputs& in, const ZoneDensities& den
         return a.key != c.key ? a.key < c.key : a.id < c.id;
     });
 
-    // Core areas, on every other pixel: where coverage is full and the density exact.
-    const double cm2PerSample = 4 / (in.frame.pxPerMm() * in.frame.pxPerMm() * 100);
-    for (int y = b.y0; y < b.y1; y += 2) {
-        for (int x = b.x0; x < b.x1; x += 2) {
+    // Core areas, measured on the pixels (about every 0.5 mm), independently of the
+    // tile: where coverage is full and the density exact.
+    const int stride = std::max(1, static_cast<int>(0.5 * in.frame.pxPerMm()));
+    const double cm2PerSample = stride * stride / (in.frame.pxPerMm() * in.frame.pxPerMm() * 100);
+    for (int y = b.y0; y < b.y1; y += stride) {
+        for (int x = b.x0; x < b.x1; x += stride) {
             if (mask.coverageAt(x, y) < 1) continue;
             const Vec2 mm = in.frame.toFrame({x + 0.5, y + 0.5});
             if (followsHairline(in.coverage) && in.hairline.distanceBehind(mm) < in.transitionMm) continue;

@@ -8,9 +8,13 @@
 namespace smp {
 namespace {
 
-// Chromaticity spread never below this: a perfectly flat forehead patch would otherwise
-// reject skin a hair's breadth off its colour.
-constexpr double kMinChromaSpread = 0.012;
+// Chromaticity spread never below these: a perfectly flat forehead patch would
+// otherwise reject skin a hair's breadth off its colour.
+constexpr double kMinSpreadR = 0.015;
+constexpr double kMinSpreadG = 0.008;
+// Skin in shadow (and darker skin generally) turns redder in chromaticity: a shift
+// towards red counts this many times less than other shifts.
+constexpr double kRedShiftTolerance = 3;
 // Shadows and highlights on a round scalp: brightness from 0.3× to 2.2× the forehead's.
 constexpr double kMinLumaRatio = 0.3;
 constexpr double kMaxLumaRatio = 2.2;
@@ -29,8 +33,9 @@ Chroma chromaOf(const std::uint8_t* p) {
 HeadEllipse HeadEllipse::fromCorners(Vec2 leftCornerMm, Vec2 rightCornerMm) {
     const double span = rightCornerMm.x - leftCornerMm.x;
     // Ratios of an average adult head to its temple span (~95 mm): 160 mm wide, the
-    // crown ~85 mm above the mid-frontal point and the chin far below.
-    return {{0.5 * (leftCornerMm.x + rightCornerMm.x), -0.3 * span}, 0.85 * span, 1.2 * span};
+    // crown ~85 mm above the mid-frontal point and the chin far below. A little wider
+    // than average: faces are rarely centred on the head, and the skin test trims it.
+    return {{0.5 * (leftCornerMm.x + rightCornerMm.x), -0.3 * span}, 0.92 * span, 1.2 * span};
 }
 
 double HeadEllipse::weight(Vec2 mm, double edgeMm) const {
@@ -70,19 +75,18 @@ SkinModel SkinModel::fromForehead(const Image& photo, const HeadFrame& frame) {
     const double n = count;
     model.meanR_ = sumR / n;
     model.meanG_ = sumG / n;
-    const double variance = std::max(0.0, sumRR / n - model.meanR_ * model.meanR_) +
-                            std::max(0.0, sumGG / n - model.meanG_ * model.meanG_);
-    model.spread_ = std::max(kMinChromaSpread, std::sqrt(variance));
+    model.spreadR_ = std::max(kMinSpreadR, std::sqrt(std::max(0.0, sumRR / n - model.meanR_ * model.meanR_)));
+    model.spreadG_ = std::max(kMinSpreadG, std::sqrt(std::max(0.0, sumGG / n - model.meanG_ * model.meanG_)));
     model.meanLuma_ = std::max(8.0, sumLuma / n);
     return model;
 }
 
 double SkinModel::likeness(const std::uint8_t* rgb) const {
     const Chroma c = chromaOf(rgb);
-    const double dr = c.r - meanR_;
-    const double dg = c.g - meanG_;
-    const double distance = std::sqrt(dr * dr + dg * dg) / spread_;
-    const double colour = 1 - smoothstep(2.5, 4.0, distance);
+    double dr = (c.r - meanR_) / spreadR_;
+    if (dr > 0) dr /= kRedShiftTolerance;
+    const double dg = (c.g - meanG_) / spreadG_;
+    const double colour = 1 - smoothstep(3.0, 5.0, std::sqrt(dr * dr + dg * dg));
     const double ratio = c.luma / meanLuma_;
     const double brightness = smoothstep(kMinLumaRatio * 0.7, kMinLumaRatio, ratio) *
                               (1 - smoothstep(kMaxLumaRatio, kMaxLumaRatio * 1.2, ratio));

@@ -33,7 +33,8 @@ public:
     double likeness(const std::uint8_t* rgb) const;
 
 private:
-    double meanR_ = 0.4, meanG_ = 0.32, spread_ = 0.02;  // chromaticity r, g
+    double meanR_ = 0.45, meanG_ = 0.31;      // chromaticity r, g of the forehead
+    double spreadR_ = 0.02, spreadG_ = 0.01;  // and their spread
     double meanLuma_ = 128;
 };
 

@@ -19,26 +19,43 @@ double dabWeight(const BrushStroke& dab, double x, double y) {
     return 1 - smoothstep(0.8 * dab.radiusPx, dab.radiusPx, d);
 }
 
-// Box blur in place, radius r, horizontally then vertically: removes single-pixel
-// speckle of the skin test and softens the edge.
-void boxBlur(std::vector<std::uint8_t>& plane, int width, int height, int r) {
-    if (r <= 0) return;
-    std::vector<std::uint8_t> line(static_cast<std::size_t>(std::max(width, height)));
-    const auto pass = [&](int count, int length, std::size_t stride, std::size_t step) {
+// Box blur in place within `box`, radius r, horizontally then vertically: removes
+// single-pixel speckle of the skin test and softens the edge. Pixels outside the box
+// are taken as 0 (the box has a margin of r around everything non-zero).
+void boxBlur(std::vector<std::uint8_t>& plane, int width, const PixelBox& box, int r) {
+    if (r <= 0 || box.empty()) return;
+    const int w = box.x1 - box.x0;
+    const int h = box.y1 - box.y0;
+    std::vector<int> line(static_cast<std::size_t>(std::max(w, h)) + static_cast<std::size_t>(2 * r + 1), 0);
+    const auto pass = [&](int count, int length, std::size_t first, std::size_t stride, std::size_t step) {
         for (int i = 0; i < count; ++i) {
-            std::uint8_t* base = plane.data() + static_cast<std::size_t>(i) * stride;
-            for (int k = 0; k < length; ++k) line[static_cast<std::size_t>(k)] = base[static_cast<std::size_t>(k) * step];
+            std::uint8_t* base = plane.data() + first + static_cast<std::size_t>(i) * stride;
+            // line holds r zeros, the values, r zeros: the running sum needs no clamping.
+            for (int k = 0; k < length; ++k) line[static_cast<std::size_t>(k + r)] = base[static_cast<std::size_t>(k) * step];
+            for (int k = length + r; k < length + 2 * r + 1; ++k) line[static_cast<std::size_t>(k)] = 0;
             int sum = 0;
-            for (int k = -r; k <= r; ++k) sum += line[static_cast<std::size_t>(std::clamp(k, 0, length - 1))];
+            for (int k = 0; k < 2 * r + 1; ++k) sum += line[static_cast<std::size_t>(k)];
             for (int k = 0; k < length; ++k) {
                 base[static_cast<std::size_t>(k) * step] = static_cast<std::uint8_t>((sum + r) / (2 * r + 1));
-                sum += line[static_cast<std::size_t>(std::min(k + r + 1, length - 1))];
-                sum -= line[static_cast<std::size_t>(std::max(k - r, 0))];
+                sum += line[static_cast<std::size_t>(k + 2 * r + 1)] - line[static_cast<std::size_t>(k)];
             }
         }
     };
-    pass(height, width, static_cast<std::size_t>(width), 1);
-    pass(width, height, 1, static_cast<std::size_t>(width));
+    const std::size_t origin = static_cast<std::size_t>(box.y0) * static_cast<std::size_t>(width) + static_cast<std::size_t>(box.x0);
+    pass(h, w, origin, static_cast<std::size_t>(width), 1);
+    pass(w, h, origin, 1, static_cast<std::size_t>(width));
+}
+
+PixelBox unite(const PixelBox& a, const PixelBox& b) {
+    if (a.empty()) return b;
+    if (b.empty()) return a;
+    return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+PixelBox grow(const PixelBox& box, int margin, int width, int height) {
+    if (box.empty()) return box;
+    return {std::max(0, box.x0 - margin), std::max(0, box.y0 - margin), std::min(width, box.x1 + margin),
+            std::min(height, box.y1 + margin)};
 }
 
 }  // namespace
@@ -73,8 +90,10 @@ TreatmentMask buildTreatmentMask(const Image& photo, const HeadFrame& frame, con
     const HeadEllipse head = HeadEllipse::fromCorners(frame.leftCornerMm(), frame.rightCornerMm());
     const SkinModel skin = SkinModel::fromForehead(photo, frame);
     const bool needsSkin = coverage == Coverage::FullScalp || coverage == Coverage::CrownOnly;
+    PixelBox touched;
     if (coverage != Coverage::Patch) {
         const PixelBox area = head.photoBounds(frame, mask.width, mask.height);
+        touched = area;
         for (int y = area.y0; y < area.y1; ++y) {
             for (int x = area.x0; x < area.x1; ++x) {
                 const Vec2 mm = frame.toFrame({x + 0.5, y + 0.5});
@@ -101,6 +120,7 @@ TreatmentMask buildTreatmentMask(const Image& photo, const HeadFrame& frame, con
             const int x1 = std::min(mask.width, static_cast<int>(std::ceil(dab.centrePx.x + dab.radiusPx)) + 1);
             const int y0 = std::max(0, static_cast<int>(std::floor(dab.centrePx.y - dab.radiusPx)));
             const int y1 = std::min(mask.height, static_cast<int>(std::ceil(dab.centrePx.y + dab.radiusPx)) + 1);
+            touched = unite(touched, PixelBox{x0, y0, x1, y1});
             for (int y = y0; y < y1; ++y) {
                 for (int x = x0; x < x1; ++x) {
                     const double w = dabWeight(dab, x + 0.5, y + 0.5);
@@ -117,13 +137,14 @@ TreatmentMask buildTreatmentMask(const Image& photo, const HeadFrame& frame, con
             }
         }
     }
-    boxBlur(mask.coverage, mask.width, mask.height,
-            static_cast<int>(std::lround(0.5 * kMaskEdgeMm * frame.pxPerMm())));
+    const int blurRadius = static_cast<int>(std::lround(0.5 * kMaskEdgeMm * frame.pxPerMm()));
+    touched = grow(touched, blurRadius + 1, mask.width, mask.height);
+    boxBlur(mask.coverage, mask.width, touched, blurRadius);
 
     mask.bounds = {mask.width, mask.height, 0, 0};
-    for (int y = 0; y < mask.height; ++y) {
+    for (int y = touched.y0; y < touched.y1; ++y) {
         const std::uint8_t* row = mask.coverage.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(mask.width);
-        for (int x = 0; x < mask.width; ++x) {
+        for (int x = touched.x0; x < touched.x1; ++x) {
             if (row[x] == 0) continue;
             mask.bounds.x0 = std::min(mask.bounds.x0, x);
             mask.bounds.x1 = std::max(mask.bounds.x1, x + 1);
