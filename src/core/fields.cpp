@@ -28,6 +28,15 @@ const char* zoneName(Zone zone) {
     return "";
 }
 
+const char* whorlName(Whorl whorl) { return whorl == Whorl::Clockwise ? "cw" : "ccw"; }
+
+Result<Whorl> parseWhorl(const std::string& name) {
+    for (Whorl w : {Whorl::Clockwise, Whorl::CounterClockwise}) {
+        if (name == whorlName(w)) return w;
+    }
+    return Error{ErrorCode::InvalidArgument, "unknown whorl direction '" + name + "' (cw, ccw)"};
+}
+
 double ZoneDensities::of(Zone zone) const {
     switch (zone) {
         case Zone::FrontMid: return frontMid;
@@ -36,11 +45,6 @@ double ZoneDensities::of(Zone zone) const {
         case Zone::Back: return back;
     }
     return 0;
-}
-
-double smoothstep(double edge0, double edge1, double x) {
-    const double t = std::fmin(1.0, std::fmax(0.0, (x - edge0) / (edge1 - edge0)));
-    return t * t * (3 - 2 * t);
 }
 
 ScalpFields::ScalpFields(Vec2 leftCornerMm, Vec2 rightCornerMm, ZoneDensities densities,

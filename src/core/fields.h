@@ -3,8 +3,10 @@
 #pragma once
 
 #include <array>
+#include <string>
 
 #include "head_frame.h"
+#include "result.h"
 
 namespace smp {
 
@@ -27,6 +29,8 @@ struct ZoneDensities {
 using ZoneWeights = std::array<double, kZoneCount>;  // sum to 1
 
 enum class Whorl { Clockwise, CounterClockwise };
+const char* whorlName(Whorl whorl);  // "cw", "ccw"
+Result<Whorl> parseWhorl(const std::string& name);
 
 // Head geometry the zones are laid out from: the temple corners, in frame mm.
 class ScalpFields {
@@ -53,6 +57,12 @@ private:
 double hairlineRamp(double distanceBehindMm, double transitionMm, double frontFeatherMm,
                     double fullDensity);
 
-double smoothstep(double edge0, double edge1, double x);
+// 0 below edge0, 1 above edge1, a smooth cubic between. Inline and branch-light: the
+// mask evaluates it several times per pixel.
+inline double smoothstep(double edge0, double edge1, double x) {
+    double t = (x - edge0) / (edge1 - edge0);
+    t = t < 0 ? 0 : (t > 1 ? 1 : t);
+    return t * t * (3 - 2 * t);
+}
 
 }  // namespace smp

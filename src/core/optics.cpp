@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "color.h"
 #include "det_math.h"
@@ -78,6 +79,18 @@ Rgb depthDarkening(double depthMm) {
     Rgb c{};
     for (std::size_t ch = 0; ch < 3; ++ch) c[ch] = std::min(0.95, grey + kTintShare * (layer[ch] - grey));
     return c;
+}
+
+const Rgb& depthDarkeningLookup(double depthMm) {
+    constexpr int kSteps = 1024;
+    constexpr double kMaxDepthMm = 0.6;
+    static const std::vector<Rgb> kTable = [] {
+        std::vector<Rgb> table(kSteps + 1);
+        for (int i = 0; i <= kSteps; ++i) table[static_cast<std::size_t>(i)] = depthDarkening(kMaxDepthMm * i / kSteps);
+        return table;
+    }();
+    const double step = std::clamp(depthMm / kMaxDepthMm, 0.0, 1.0) * kSteps;
+    return kTable[static_cast<std::size_t>(step + 0.5)];
 }
 
 double dotSigmaMm(double diameterMm, double depthMm) {

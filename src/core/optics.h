@@ -28,6 +28,8 @@ Pigment customPigment(std::uint8_t r, std::uint8_t g, std::uint8_t b);
 // in log space, with half its colour shift (see optics.cpp). Deeper: fainter, and blue
 // falls fastest, so deep dots read blue-grey.
 Rgb depthDarkening(double depthMm);
+// The same from a table (depth steps of 0.6 µm over 0–0.6 mm), for per-dot use.
+const Rgb& depthDarkeningLookup(double depthMm);
 
 // Gaussian σ (mm) of a dot of diameter d at depth z: σ = √(r₀² + (0.8·z)²), the dot's
 // radius widened by scattering on the way up through the skin.

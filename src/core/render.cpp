@@ -16,24 +16,30 @@ namespace {
 // "shaved shadow" between the dots instead of specks on bare skin.
 constexpr double kHaloWidth = 3;
 constexpr double kHaloStrength = 0.15;
-// q = (u/σ)² + (v/σ)² in core units; the profile is cut where the halo reaches 3σ.
-constexpr double kCutoffQ = 9 * kHaloWidth * kHaloWidth;
+// q = (u/σ)² + (v/σ)² in core units; the profile is cut where the halo reaches 2.5σ
+// (under 1% of the core's peak).
+constexpr double kCutoffSigmas = 2.5 * kHaloWidth;
+constexpr double kCutoffQ = kCutoffSigmas * kCutoffSigmas;
 constexpr int kProfileSteps = 4096;
 // A dot narrower than this (px) is widened, with its ink kept, so tiny dots at preview
 // scale still add the right amount of shade instead of vanishing between pixel centres.
 constexpr double kMinSigmaPx = 0.5;
 // Never darker than this: keeps a hint of the skin's texture under overlapping dots.
 constexpr float kMaxDarkening = 0.97f;
+// The fresh red flush follows the worked skin: full where dots (with their halos) are
+// dense, fading with them through the hairline's transition, none on untouched skin.
+constexpr float kFlushPerInk = 10;
 
-const std::array<float, kProfileSteps + 1>& profileTable() {
-    static const std::array<float, kProfileSteps + 1> kTable = [] {
-        std::array<float, kProfileSteps + 1> t{};
+// The profile over q in [0, kCutoffQ), then zeros up to twice that: the corners of a
+// dot's square footprint (q up to 2·kCutoffQ) read 0 without a branch.
+const std::array<float, 2 * kProfileSteps + 1>& profileTable() {
+    static const std::array<float, 2 * kProfileSteps + 1> kTable = [] {
+        std::array<float, 2 * kProfileSteps + 1> t{};
         for (int i = 0; i < kProfileSteps; ++i) {
             const double q = kCutoffQ * i / kProfileSteps;
             t[static_cast<std::size_t>(i)] = static_cast<float>(
                 det::exp(-0.5 * q) + kHaloStrength * det::exp(-0.5 * q / (kHaloWidth * kHaloWidth)));
         }
-        t[kProfileSteps] = 0;
         return t;
     }();
     return kTable;
@@ -75,6 +81,7 @@ void splatDots(const CandidateSet& set, std::size_t count, const std::vector<std
                const SplatSettings& settings, InkLayer& ink) {
     const auto& profile = profileTable();
     const float tableScale = static_cast<float>(kProfileSteps / kCutoffQ);
+    const float maxIndex = static_cast<float>(2 * kProfileSteps);
     float* planes[3] = {ink.plane(0), ink.plane(1), ink.plane(2)};
     const PixelBox region = ink.region();
     PixelBox touched{region.x1, region.y1, region.x0, region.y0};
@@ -100,12 +107,12 @@ void splatDots(const CandidateSet& set, std::size_t count, const std::vector<std
             amplitude *= sigmaShort / kMinSigmaPx;
             sigmaShort = kMinSigmaPx;
         }
-        const Rgb c = depthDarkening(depth);
+        const Rgb& c = depthDarkeningLookup(depth);
         const float amp[3] = {static_cast<float>(amplitude * c[0]), static_cast<float>(amplitude * c[1]),
                               static_cast<float>(amplitude * c[2] * settings.fading.blueFactor)};
         const float invLong2 = static_cast<float>(1 / (sigmaLong * sigmaLong));
         const float invShort2 = static_cast<float>(1 / (sigmaShort * sigmaShort));
-        const double reach = 3 * kHaloWidth * sigmaLong;
+        const double reach = kCutoffSigmas * sigmaLong;
         const int x0 = std::max(region.x0, static_cast<int>(std::floor(dot.xPx - reach)));
         const int x1 = std::min(region.x1, static_cast<int>(std::ceil(dot.xPx + reach)) + 1);
         const int y0 = std::max(region.y0, static_cast<int>(std::floor(dot.yPx - reach)));
@@ -119,8 +126,7 @@ void splatDots(const CandidateSet& set, std::size_t count, const std::vector<std
                 const float u = dx * dot.dirX + dy * dot.dirY;   // along the growth direction
                 const float v = -dx * dot.dirY + dy * dot.dirX;  // across it
                 const float q = u * u * invLong2 + v * v * invShort2;
-                if (q >= static_cast<float>(kCutoffQ)) continue;
-                const float w = profile[static_cast<std::size_t>(q * tableScale)];
+                const float w = profile[static_cast<std::size_t>(std::min(q * tableScale, maxIndex))];
                 const std::size_t at = rowStart + static_cast<std::size_t>(x - x0);
                 planes[0][at] += amp[0] * w;
                 planes[1][at] += amp[1] * w;
@@ -133,15 +139,31 @@ void splatDots(const CandidateSet& set, std::size_t count, const std::vector<std
     if (!touched.empty()) ink.include(touched);
 }
 
+namespace {
+
+void copyBox(const Image& from, Image& to, const PixelBox& box) {
+    if (box.empty()) return;
+    const std::size_t rowBytes = static_cast<std::size_t>(from.width()) * Image::kChannels;
+    const std::size_t offset = static_cast<std::size_t>(box.x0) * Image::kChannels;
+    const std::size_t bytes = static_cast<std::size_t>(box.x1 - box.x0) * Image::kChannels;
+    for (int y = box.y0; y < box.y1; ++y) {
+        const std::size_t row = static_cast<std::size_t>(y) * rowBytes + offset;
+        std::memcpy(to.data() + row, from.data() + row, bytes);
+    }
+}
+
+}  // namespace
+
 void composite(const Image& photo, const InkLayer& ink, const TreatmentMask& mask,
-               const CompositeSettings& settings, Image& out) {
+               const CompositeSettings& settings, Image& out, PixelBox& written) {
     const int width = photo.width();
     const std::size_t rowBytes = static_cast<std::size_t>(width) * Image::kChannels;
-    // Only the ink's region can change (the mask, and so the flush, lies inside it);
+    // Only where there is ink can anything change (the flush follows the ink);
     // everything else is a copy of the photo.
-    PixelBox area = settings.redness > 0 ? ink.region() : ink.bounds();
+    PixelBox area = ink.bounds();
     area.x0 = std::max(area.x0, settings.splitX);
-    std::memcpy(out.data(), photo.data(), photo.sizeBytes());
+    copyBox(photo, out, written);
+    written = area;
     if (area.empty()) return;
     const ColorTables& tables = colorTables();
     const float strength[3] = {static_cast<float>(settings.pigment.strength[0]),
@@ -162,11 +184,12 @@ void composite(const Image& photo, const InkLayer& ink, const TreatmentMask& mas
             const std::uint8_t* s = src + static_cast<std::size_t>(x) * Image::kChannels;
             std::uint8_t* d = dst + static_cast<std::size_t>(x) * Image::kChannels;
             const float inkR = inkPlanes[0][at];
-            if (inkR <= 0 && redness <= 0) continue;
+            if (inkR <= 0) continue;
+            const float flush = 1 + redness * c * std::min(1.0f, kFlushPerInk * inkR);
             const float keep[3] = {1 - std::min(kMaxDarkening, strength[0] * inkR * c),
                                    1 - std::min(kMaxDarkening, strength[1] * inkPlanes[1][at] * c),
                                    1 - std::min(kMaxDarkening, strength[2] * inkPlanes[2][at] * c)};
-            d[0] = tables.encode(tables.toLinear[s[0]] * keep[0] * (1 + redness * c));
+            d[0] = tables.encode(tables.toLinear[s[0]] * keep[0] * flush);
             d[1] = tables.encode(tables.toLinear[s[1]] * keep[1]);
             d[2] = tables.encode(tables.toLinear[s[2]] * keep[2]);
         }

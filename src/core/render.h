@@ -55,8 +55,11 @@ struct CompositeSettings {
     int splitX;      // before/after: columns left of this show the photo untouched; -1 off
 };
 
-// Writes the result into `out` (same size as the photo, allocated by the caller).
+// Writes the result into `out` (same size as the photo). `out` must hold the photo
+// everywhere outside `written`, the area the previous call changed (empty for a fresh
+// copy of the photo); only that area and the new one are rewritten, and `written`
+// becomes the new area.
 void composite(const Image& photo, const InkLayer& ink, const TreatmentMask& mask,
-               const CompositeSettings& settings, Image& out);
+               const CompositeSettings& settings, Image& out, PixelBox& written);
 
 }  // namespace smp

@@ -59,7 +59,9 @@ DotCandidate makeCandidate(const SamplingInputs& in, Vec2 mm, Vec2 px, double pr
     dot.depthMm = static_cast<float>(std::clamp(kMeanDepthMm + kDepthSigmaMm * random.normal(), kMinDepthMm, kMaxDepthMm));
     const double scale = in.coverage == Coverage::DensityFill ? kDensityFillStrengthScale : 1.0;
     dot.strength = static_cast<float>(std::clamp(1 + 0.12 * random.normal(), 0.6, 1.4) * (0.7 + 0.3 * progress) * scale);
-    dot.hairlineDistanceMm = static_cast<float>(distanceBehindMm);
+    // Only a drawn hairline has the first session's set-back; a patch or the crown area
+    // ignores the hairline, so its dots are never held back for it.
+    dot.hairlineDistanceMm = followsHairline(in.coverage) ? static_cast<float>(distanceBehindMm) : INFINITY;
     dot.id = id;
     return dot;
 }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "det_math.h"
@@ -117,6 +118,7 @@ Status Simulator::setSettings(const SimulationSettings& settings) {
 Status Simulator::setPhoto(Image photo) {
     if (photo.empty()) return Error{ErrorCode::InvalidArgument, "the photo is empty"};
     photo_ = std::move(photo);
+    result_ = Image();  // a fresh copy of the new photo at the next composite
     // Handles and brush dabs were in the old photo's pixels.
     settings_.handlesSet = false;
     settings_.brush.clear();
@@ -247,13 +249,16 @@ void Simulator::runComposite() {
         // An allocation failure leaves the previous result; the caller sees no change.
         if (!image) return;
         result_ = std::move(image.value());
+        std::memcpy(result_.data(), photo_.data(), photo_.sizeBytes());
+        resultChanged_ = {};
     }
     const Pigment pigment = settings_.shade > 0
                                 ? shadePigment(settings_.shade).value()
                                 : customPigment(settings_.customColour[0], settings_.customColour[1],
                                                 settings_.customColour[2]);
     const int splitX = settings_.split < 0 ? -1 : static_cast<int>(std::lround(settings_.split * photo_.width()));
-    composite(photo_, ink_, mask_, {pigment, healingAt(settings_.healingDay).redness, splitX}, result_);
+    composite(photo_, ink_, mask_, {pigment, healingAt(settings_.healingDay).redness, splitX}, result_,
+              resultChanged_);
 }
 
 Result<Image> Simulator::renderOn(Image photo) const {

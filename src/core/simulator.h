@@ -135,6 +135,7 @@ private:
     std::vector<std::uint8_t> sessionOf_;      // per kept candidate: 1–3, 0 = not drawn
     InkLayer ink_;
     Image result_;
+    PixelBox resultChanged_;  // where result_ differs from the photo
     SimulationStats stats_;
 };
 

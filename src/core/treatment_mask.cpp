@@ -10,7 +10,7 @@ namespace smp {
 namespace {
 
 std::uint8_t toByte(double v) {
-    return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+    return static_cast<std::uint8_t>(std::clamp(v, 0.0, 1.0) * 255 + 0.5);
 }
 
 // Soft disc of a brush dab: 1 inside, smooth to 0 over the outer fifth of the radius.
@@ -97,14 +97,13 @@ TreatmentMask buildTreatmentMask(const Image& photo, const HeadFrame& frame, con
         for (int y = area.y0; y < area.y1; ++y) {
             for (int x = area.x0; x < area.x1; ++x) {
                 const Vec2 mm = frame.toFrame({x + 0.5, y + 0.5});
-                double w = head.weight(mm, 3.0);
+                // Cheapest test first: most pixels of the box are forehead or face.
+                double w = coverage == Coverage::CrownOnly
+                               ? 1 - smoothstep(kCrownPatchRadiusMm - 10, kCrownPatchRadiusMm, length(mm - kCrownCentreMm))
+                               : smoothstep(-style.frontFeatherMm - kMaskEdgeMm, -style.frontFeatherMm,
+                                            hairline.distanceBehind(mm));
                 if (w <= 0) continue;
-                if (coverage == Coverage::CrownOnly) {
-                    w *= 1 - smoothstep(kCrownPatchRadiusMm - 10, kCrownPatchRadiusMm, length(mm - kCrownCentreMm));
-                } else {
-                    const double edge = -style.frontFeatherMm;
-                    w *= smoothstep(edge - kMaskEdgeMm, edge, hairline.distanceBehind(mm));
-                }
+                w *= head.weight(mm, 3.0);
                 if (w > 0 && needsSkin) w *= skin.likeness(photo.pixel(x, y));
                 mask.coverage[static_cast<std::size_t>(y) * static_cast<std::size_t>(mask.width) +
                               static_cast<std::size_t>(x)] = toByte(w);
