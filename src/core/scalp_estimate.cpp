@@ -19,13 +19,18 @@ constexpr double kRedShiftTolerance = 3;
 constexpr double kMinLumaRatio = 0.3;
 constexpr double kMaxLumaRatio = 2.2;
 
+// Every skin tone is warmer than grey: red chromaticity exceeds blue by 0.1–0.4. Grey
+// and beige backgrounds, white hair and grey walls sit below 0.05.
+constexpr double kMinWarmth = 0.03;
+constexpr double kFullWarmth = 0.06;
+
 struct Chroma {
-    double r, g, luma;
+    double r, g, b, luma;
 };
 
 Chroma chromaOf(const std::uint8_t* p) {
     const double sum = static_cast<double>(p[0]) + p[1] + p[2] + 1.0;
-    return {p[0] / sum, p[1] / sum, (p[0] + p[1] + p[2]) / 3.0};
+    return {p[0] / sum, p[1] / sum, p[2] / sum, (p[0] + p[1] + p[2]) / 3.0};
 }
 
 }  // namespace
@@ -90,7 +95,7 @@ double SkinModel::likeness(const std::uint8_t* rgb) const {
     const double ratio = c.luma / meanLuma_;
     const double brightness = smoothstep(kMinLumaRatio * 0.7, kMinLumaRatio, ratio) *
                               (1 - smoothstep(kMaxLumaRatio, kMaxLumaRatio * 1.2, ratio));
-    return colour * brightness;
+    return colour * brightness * smoothstep(kMinWarmth, kFullWarmth, c.r - c.b);
 }
 
 }  // namespace smp
