@@ -1,9 +1,11 @@
 // Types for web/engine.js, the engine's JavaScript API.
 //
 // Ownership: every result is a plain JavaScript object holding its own copy of the
-// pixels or bytes; no view into WASM memory and no C++ object outlives a call
-// (engine.js frees each one before returning). Results may be kept, transferred to
-// another thread or mutated freely.
+// pixels or bytes; no view into WASM memory outlives a call (engine.js copies and
+// frees each C++ result before returning). Results may be kept, transferred to
+// another thread or mutated freely. The one exception is a Simulator from
+// createSimulator(): it owns C++ memory (the photo, its caches and the result) until
+// its dispose() is called.
 
 export interface DecodeOptions {
   /** Longest side of the working image in pixels; 0 keeps the full size. 0..65536, default 2048. */
@@ -33,6 +35,13 @@ export type ErrorCode =
   | 'empty-input' | 'input-too-large' | 'unsupported-format' | 'not-an-image'
   | 'corrupt-image' | 'image-too-large' | 'out-of-memory' | 'invalid-argument' | 'encode-failed';
 
+/** Thrown by Simulator methods: `message` is one sentence fit to show to the user. */
+export class EngineError extends Error {
+  name: 'EngineError';
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string);
+}
+
 /** A failure: `message` is one sentence fit to show to the user. */
 export interface Failure {
   ok: false;
@@ -56,6 +65,106 @@ export interface Encoded {
   bytes: Uint8Array;
 }
 
+/** RGBA pixels shaped like the DOM's ImageData; `data` is a copy owned by the caller. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  /** width*height*4 bytes of sRGB RGBA, rows top to bottom. */
+  data: Uint8ClampedArray;
+}
+
+export interface HairlineTemplateInfo {
+  /** Stable name for setTemplate(): 'soft', 'sharp', 'straight', 'rounded', 'receded', 'widows-peak'. */
+  id: string;
+  /** For people, e.g. "Widow's peak". */
+  label: string;
+}
+
+export type StageName = 'frame' | 'hairline' | 'mask' | 'candidates' | 'selection' | 'splat' | 'composite';
+
+export interface ZoneStats {
+  name: 'front-mid' | 'crown' | 'sides' | 'back';
+  /** Dots per cm² the settings ask for here (after the sessions shown). */
+  targetPerCm2: number;
+  /** Dots per cm² drawn where this zone's density is exact (0 when areaCm2 is 0). */
+  measuredPerCm2: number;
+  areaCm2: number;
+}
+
+export interface SimulationStats {
+  /** Dots drawn. */
+  dotCount: number;
+  /** Photo scale, from the temple corners or setScaleOverride(). */
+  pxPerMm: number;
+  /** One entry per zone, always in the order front-mid, crown, sides, back. */
+  zones: ZoneStats[];
+  /** Time of each stage in the last render(); 0 for a stage served from the cache. */
+  stageMs: Record<StageName, number>;
+}
+
+/**
+ * The SMP simulation on one photo, with per-stage caching: a setter marks what it
+ * changes, render() reruns only from there. Every setter checks its value first and,
+ * on a bad one, throws an EngineError (code 'invalid-argument', a message naming the
+ * value) and changes nothing; otherwise it returns this, so calls can be chained.
+ * Owns C++ memory: call dispose() when done. After dispose() every method throws.
+ */
+export interface Simulator {
+  /** The photo to draw on (width*height*4 RGBA, e.g. DecodedPhoto.pixels); clears the handles and the brush. */
+  setPhoto(pixels: ArrayBufferView, width: number, height: number): this;
+  /** Left temple corner, mid-frontal point, right temple corner, in photo pixels. Required before render(). */
+  setHandles(x1: number, y1: number, x2: number, y2: number, x3: number, y3: number): this;
+  /** Photo scale in px/mm, 0.01..1000; 0 (default) estimates it from the temple corners. */
+  setScaleOverride(pxPerMm: number): this;
+  /** A hairline style id from Engine.templates(); default 'soft'. */
+  setTemplate(id: string): this;
+  /** 'full' (default), 'crown', 'density-fill' or 'patch' (only where the brush painted). */
+  setCoverage(name: 'full' | 'crown' | 'density-fill' | 'patch'): this;
+  /** mm, -30..30; positive moves the hairline up. Default 0. */
+  setHairlineOffset(mm: number): this;
+  /** Width of the density ramp behind the hairline, 5..15 mm; 0 (default) uses the style's. */
+  setTransition(mm: number): this;
+  /** 0.3..1.5 times the reference densities; default 1. */
+  setDensity(multiplier: number): this;
+  /** Result after 1, 2 or 3 (default) sessions. */
+  setSessions(sessions: number): this;
+  /** 1 (black) .. 5 (lightest); default 3. Replaces a custom colour. */
+  setShade(shade: number): this;
+  /** A custom pigment: what a dot looks like on white skin; whole numbers 0..255. Replaces the shade. */
+  setCustomColour(r: number, g: number, b: number): this;
+  /** Days after the last session, 0..365; 28 and later (default 28): healed. */
+  setHealingDay(day: number): this;
+  /** Years of fading, 0..10; default 0. */
+  setYears(years: number): this;
+  /** Whole number 0..4294967295; default 1. The same settings and seed give the same pixels, natively too. */
+  setSeed(seed: number): this;
+  /** Direction of the crown whorl: 'cw' (default) or 'ccw'. */
+  setWhorl(whorl: 'cw' | 'ccw'): this;
+  /** Before/after divider at this fraction of the width, 0..1; -1 (default) turns it off. */
+  setSplit(fraction: number): this;
+  /** A round dab in photo pixels, radius 0.5..5000; erase removes area instead of adding it. */
+  addBrushStroke(x: number, y: number, radius: number, erase?: boolean): this;
+  clearBrush(): this;
+  /** Brings the stale stages up to date; a copy of the result. Throws without a photo or handles. */
+  render(): RgbaImage;
+  /**
+   * The same design drawn on another copy of the photo, e.g. the full-size original for
+   * export: handles, brush and scale are scaled by the width ratio; the dots are the same in mm.
+   */
+  exportFullSize(pixels: ArrayBufferView, width: number, height: number): RgbaImage;
+  /** Statistics of the last render(). */
+  stats(): SimulationStats;
+  /** The hairline after render(), as x0, y0, x1, y1, ... in photo pixels (a copy). */
+  hairline(): Float64Array;
+  /**
+   * The dots of the last render() as CSV, the same text as `smp-preview render --dump-dots`:
+   * header `x_px,y_px,diameter_mm,angle_deg,depth_mm,strength,session`, then one line per dot.
+   */
+  dotsCsv(): string;
+  /** Frees the C++ memory; safe to call more than once. */
+  dispose(): void;
+}
+
 export interface Engine {
   readonly defaultDecodeOptions: Required<DecodeOptions>;
   /** Bytes of WASM memory reserved so far (grows with large photos, never shrinks). */
@@ -66,6 +175,10 @@ export interface Engine {
   encodePng(pixels: ArrayBufferView, width: number, height: number): Encoded | Failure;
   /** quality 1..100, default 92; alpha is dropped. */
   encodeJpeg(pixels: ArrayBufferView, width: number, height: number, quality?: number): Encoded | Failure;
+  /** The hairline styles, in the order to offer them. */
+  templates(): HairlineTemplateInfo[];
+  /** A new simulator with default settings and no photo. Call its dispose() when done. */
+  createSimulator(): Simulator;
 }
 
 /** Loads the module. In browsers the .wasm is fetched next to build/smp_engine.js; in Node pass its bytes. */

@@ -1,16 +1,38 @@
 // The engine's JavaScript API: loads the WASM module and wraps its Embind calls so
 // that callers get plain objects holding their own copies of the pixels. Nothing
-// here keeps a view into WASM memory or a C++ object after a call returns.
+// here keeps a view into WASM memory after a call returns; the only C++ object that
+// outlives a call is a Simulator's, freed by its dispose().
 import createSmpEngine from './build/smp_engine.js';
+
+// A failure reported by the engine: `message` is one sentence fit to show the user.
+export class EngineError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'EngineError';
+    this.code = code;
+  }
+}
+
+// Throws the engine's message when a Status (or render result) is not ok.
+function check(status) {
+  if (!status.ok) throw new EngineError(status.code, status.message);
+  return status;
+}
+
+// An RGBA result copied out of WASM memory, shaped like ImageData.
+function imageCopy(width, height, view) {
+  return { width, height, data: new Uint8ClampedArray(view) };
+}
 
 function failure(handle) {
   return { ok: false, code: handle.errorCode(), message: handle.errorMessage() };
 }
 
-// Runs fn(handle) and always frees the C++ object, whatever fn does.
-function using(handle, fn) {
+// Runs fn(handle), or onFailure({ok: false, code, message}), and always frees the
+// C++ object, whatever they do.
+function using(handle, fn, onFailure = (f) => f) {
   try {
-    return handle.ok() ? fn(handle) : failure(handle);
+    return handle.ok() ? fn(handle) : onFailure(failure(handle));
   } finally {
     handle.delete();
   }
@@ -69,6 +91,80 @@ class Engine {
 
   #encoded(handle) {
     return using(handle, (encoded) => ({ ok: true, bytes: new Uint8Array(encoded.bytes()) }));
+  }
+
+  // [{id, label}] of the hairline styles.
+  templates() {
+    return this.#module.hairlineTemplates();
+  }
+
+  // A simulator owning C++ memory: call dispose() when done with it.
+  createSimulator() {
+    return new Simulator(new this.#module.Simulator());
+  }
+}
+
+// The SMP simulation on one photo. Setters throw an EngineError with the engine's
+// message on a bad value and then leave every setting unchanged; they return this.
+class Simulator {
+  #handle;
+
+  constructor(handle) {
+    this.#handle = handle;
+  }
+
+  get #live() {
+    if (!this.#handle) throw new Error('this simulator has been disposed');
+    return this.#handle;
+  }
+
+  #set(method, ...args) {
+    check(this.#live[method](...args));
+    return this;
+  }
+
+  setPhoto(pixels, width, height) { return this.#set('setPhoto', pixels, width, height); }
+  setHandles(x1, y1, x2, y2, x3, y3) { return this.#set('setHandles', x1, y1, x2, y2, x3, y3); }
+  setScaleOverride(pxPerMm) { return this.#set('setScaleOverride', pxPerMm); }
+  setTemplate(id) { return this.#set('setTemplate', id); }
+  setCoverage(name) { return this.#set('setCoverage', name); }
+  setHairlineOffset(mm) { return this.#set('setHairlineOffset', mm); }
+  setTransition(mm) { return this.#set('setTransition', mm); }
+  setDensity(multiplier) { return this.#set('setDensity', multiplier); }
+  setSessions(sessions) { return this.#set('setSessions', sessions); }
+  setShade(shade) { return this.#set('setShade', shade); }
+  setCustomColour(r, g, b) { return this.#set('setCustomColour', r, g, b); }
+  setHealingDay(day) { return this.#set('setHealingDay', day); }
+  setYears(years) { return this.#set('setYears', years); }
+  setSeed(seed) { return this.#set('setSeed', seed); }
+  setWhorl(whorl) { return this.#set('setWhorl', whorl); }
+  setSplit(fraction) { return this.#set('setSplit', fraction); }
+  addBrushStroke(x, y, radius, erase = false) { return this.#set('addBrushStroke', x, y, radius, erase); }
+  clearBrush() { return this.#set('clearBrush'); }
+
+  // Reruns the stale stages; returns a copy of the result.
+  render() {
+    const result = check(this.#live.render());
+    return imageCopy(result.width, result.height, result.pixels);
+  }
+
+  // The same design on another copy of the photo (e.g. the full-size original).
+  exportFullSize(pixels, width, height) {
+    return using(
+      this.#live.renderOn(pixels, width, height),
+      (image) => imageCopy(image.width(), image.height(), image.pixels()),
+      (failed) => { throw new EngineError(failed.code, failed.message); },
+    );
+  }
+
+  stats() { return this.#live.stats(); }
+  hairline() { return this.#live.hairline(); }
+  dotsCsv() { return this.#live.dotsCsv(); }
+
+  // Frees the C++ simulator; any later call throws. Safe to call twice.
+  dispose() {
+    this.#handle?.delete();
+    this.#handle = null;
   }
 }
 

@@ -130,8 +130,12 @@ int runRender(const std::vector<std::string>& args) {
     if (!bytes) return inputError(bytes.error());
     auto photo = decodePhoto(bytes.value().data(), bytes.value().size(), decode);
     if (!photo) return inputError(photo.error());
-    // Handles are in full-size pixels; the image may have been shrunk by --max-side.
-    const double ratio = static_cast<double>(photo.value().image.width()) / photo.value().info.width;
+    // Handles are in full-size pixels: check them there, so a message names the
+    // user's own numbers, then follow the image if --max-side shrank it.
+    const PhotoInfo& info = photo.value().info;
+    auto frame = HeadFrame::fromHandles(o.settings.handles, info.width, info.height, o.settings.pxPerMmOverride);
+    if (!frame) return inputError(frame.error());
+    const double ratio = static_cast<double>(photo.value().image.width()) / info.width;
     SimulationSettings& s = o.settings;
     for (Vec2* p : {&s.handles.leftTemple, &s.handles.midFront, &s.handles.rightTemple}) *p = ratio * *p;
     s.pxPerMmOverride *= ratio;

@@ -76,9 +76,9 @@ Result<HeadFrame> HeadFrame::fromHandles(const Handles& handles, int width, int 
         const double spanMm = spanPx / pxPerMmOverride;
         if (spanMm < kMinSpanMm || spanMm > kMaxSpanMm) {
             return invalid(format("at %g px/mm the temple corners are %.0f mm apart; an adult's "
-                                  "are about 95 mm (%.0f–%.0f accepted)",
-                                  pxPerMmOverride, spanMm, kMinSpanMm) +
-                           format("-%.0f mm", kMaxSpanMm));
+                                  "are about 95 mm",
+                                  pxPerMmOverride, spanMm) +
+                           format(" (%.0f–%.0f mm accepted)", kMinSpanMm, kMaxSpanMm));
         }
         frame.pxPerMm_ = pxPerMmOverride;
     } else {

@@ -2,21 +2,39 @@
 // and hands results back. No SMP logic lives here.
 //
 // Ownership (see web/engine.d.ts):
-//  - decodePhoto() returns a DecodedPhoto that JavaScript owns: call .delete() on it.
-//  - DecodedPhoto.pixels() / EncodedImage.bytes() are views into WASM memory, owned by
-//    the C++ object. A view is valid until that object is deleted, and only until the
-//    next call into the module (any call may grow memory, which detaches old views).
-//    Copy it at once (web/engine.js does).
+//  - decodePhoto(), encodePng(), encodeJpeg(), `new Simulator()` and
+//    Simulator.renderOn() return C++ objects that JavaScript owns: call .delete() on
+//    each (web/engine.js does, in a finally block).
+//  - DecodedPhoto.pixels(), EncodedImage.bytes(), RenderedImage.pixels() and the
+//    `pixels` of Simulator.render() are views into WASM memory owned by C++. A view is
+//    valid only until the next call into the module (any call may grow memory, which
+//    detaches old views, and the next render() overwrites the simulator's result), and
+//    never after its owner is deleted. Copy it at once (web/engine.js does).
+//  - Everything else (statuses, stats(), hairline(), dotsCsv(), hairlineTemplates())
+//    is a plain JavaScript value with nothing to free.
+//
+// Errors: setters return a Status {ok, code, message}; render() adds width, height and
+// pixels to it. Nothing here throws or aborts on a bad value: JS numbers arrive as
+// doubles and the core checks them (NaN included); the few integer parameters are
+// converted here with a message when the number is not a whole number of that type.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "dots_csv.h"
 #include "encode.h"
+#include "fields.h"
+#include "hairline_templates.h"
 #include "photo.h"
+#include "simulator.h"
+#include "treatment_mask.h"
 
 using namespace emscripten;
 
@@ -125,6 +143,185 @@ EncodedImage encodeJpeg(const val& rgba, int width, int height, int quality) {
     return EncodedImage(smp::encodeJpeg(image.value(), quality));
 }
 
+// A JS number (always a double) as an integer of type T, or a message naming it.
+template <typename T>
+smp::Result<T> wholeNumber(double value, const char* what) {
+    constexpr double lo = static_cast<double>(std::numeric_limits<T>::min());
+    constexpr double hi = static_cast<double>(std::numeric_limits<T>::max());
+    char message[160];
+    if (std::floor(value) != value) {  // fractions, NaN and infinities
+        std::snprintf(message, sizeof message, "%s %.15g is not a whole number", what, value);
+    } else if (value < lo || value > hi) {
+        std::snprintf(message, sizeof message, "%s %.15g is outside %.0f…%.0f", what, value, lo, hi);
+    } else {
+        return static_cast<T>(value);
+    }
+    return smp::Error{smp::ErrorCode::InvalidArgument, message};
+}
+
+// The outcome of a call as a plain JS object: {ok, code, message}.
+struct JsStatus {
+    bool ok = true;
+    std::string code;
+    std::string message;
+};
+
+template <typename T>
+JsStatus toStatus(const smp::Result<T>& result) {
+    if (result) return {};
+    return {false, smp::errorCodeName(result.error().code), result.error().message};
+}
+
+val statusObject(const JsStatus& status) {
+    val object = val::object();
+    object.set("ok", status.ok);
+    object.set("code", status.code);
+    object.set("message", status.message);
+    return object;
+}
+
+// A full-size export from Simulator.renderOn(): JavaScript owns it (.delete()).
+class RenderedImage : public JsResult<smp::Image> {
+public:
+    using JsResult::JsResult;
+    int width() const { return ok() ? result_.value().width() : 0; }
+    int height() const { return ok() ? result_.value().height() : 0; }
+    val pixels() const {
+        if (!ok()) return val::null();
+        const smp::Image& image = result_.value();
+        return val(typed_memory_view(image.sizeBytes(), image.data()));
+    }
+};
+
+// smp::Simulator seen from JavaScript: each method converts its arguments and calls
+// the core method of the same name.
+class JsSimulator {
+public:
+    JsStatus setPhoto(const val& rgba, int width, int height) {
+        auto image = imageFromJs(rgba, width, height);
+        if (!image) return toStatus(image);
+        return toStatus(sim_.setPhoto(std::move(image.value())));
+    }
+    JsStatus setHandles(double x1, double y1, double x2, double y2, double x3, double y3) {
+        return toStatus(sim_.setHandles({{x1, y1}, {x2, y2}, {x3, y3}}));
+    }
+    JsStatus setScaleOverride(double pxPerMm) { return toStatus(sim_.setScaleOverride(pxPerMm)); }
+    JsStatus setTemplate(const std::string& id) { return toStatus(sim_.setTemplate(id)); }
+    JsStatus setCoverage(const std::string& name) {
+        auto coverage = smp::parseCoverage(name);
+        if (!coverage) return toStatus(coverage);
+        return toStatus(sim_.setCoverage(coverage.value()));
+    }
+    JsStatus setHairlineOffset(double mm) { return toStatus(sim_.setHairlineOffset(mm)); }
+    JsStatus setTransition(double mm) { return toStatus(sim_.setTransition(mm)); }
+    JsStatus setDensity(double multiplier) { return toStatus(sim_.setDensity(multiplier)); }
+    JsStatus setSessions(double sessions) {
+        auto n = wholeNumber<int>(sessions, "sessions");
+        if (!n) return toStatus(n);
+        return toStatus(sim_.setSessions(n.value()));
+    }
+    JsStatus setShade(double shade) {
+        auto n = wholeNumber<int>(shade, "shade");
+        if (!n) return toStatus(n);
+        return toStatus(sim_.setShade(n.value()));
+    }
+    JsStatus setCustomColour(double r, double g, double b) {
+        auto red = wholeNumber<std::uint8_t>(r, "red");
+        if (!red) return toStatus(red);
+        auto green = wholeNumber<std::uint8_t>(g, "green");
+        if (!green) return toStatus(green);
+        auto blue = wholeNumber<std::uint8_t>(b, "blue");
+        if (!blue) return toStatus(blue);
+        return toStatus(sim_.setCustomColour(red.value(), green.value(), blue.value()));
+    }
+    JsStatus setHealingDay(double day) { return toStatus(sim_.setHealingDay(day)); }
+    JsStatus setYears(double years) { return toStatus(sim_.setYears(years)); }
+    JsStatus setSeed(double seed) {
+        auto n = wholeNumber<std::uint32_t>(seed, "seed");
+        if (!n) return toStatus(n);
+        return toStatus(sim_.setSeed(n.value()));
+    }
+    JsStatus setWhorl(const std::string& name) {
+        auto whorl = smp::parseWhorl(name);
+        if (!whorl) return toStatus(whorl);
+        return toStatus(sim_.setWhorl(whorl.value()));
+    }
+    JsStatus setSplit(double fraction) { return toStatus(sim_.setSplit(fraction)); }
+    JsStatus addBrushStroke(double x, double y, double radius, bool erase) {
+        return toStatus(sim_.addBrushStroke({{x, y}, radius, erase}));
+    }
+    JsStatus clearBrush() { return toStatus(sim_.clearBrush()); }
+
+    // {ok, code, message, width, height, pixels}: pixels is a view of the result, valid
+    // until the next call into the module (see the top of this file).
+    val render() {
+        auto rendered = sim_.render();
+        val out = statusObject(toStatus(rendered));
+        const smp::Image* image = rendered ? rendered.value() : nullptr;
+        out.set("width", image ? image->width() : 0);
+        out.set("height", image ? image->height() : 0);
+        out.set("pixels", image ? val(typed_memory_view(image->sizeBytes(), image->data())) : val::null());
+        return out;
+    }
+    RenderedImage renderOn(const val& rgba, int width, int height) const {
+        auto image = imageFromJs(rgba, width, height);
+        if (!image) return RenderedImage(image.error());
+        return RenderedImage(sim_.renderOn(std::move(image.value())));
+    }
+
+    // {dotCount, pxPerMm, zones: [{name, targetPerCm2, measuredPerCm2, areaCm2}],
+    //  stageMs: {frame, hairline, ...}} of the last render().
+    val stats() const {
+        const smp::SimulationStats& stats = sim_.stats();
+        val out = val::object();
+        out.set("dotCount", static_cast<double>(stats.dotCount));
+        out.set("pxPerMm", stats.pxPerMm);
+        val zones = val::array();
+        for (int z = 0; z < smp::kZoneCount; ++z) {
+            const smp::ZoneStats& zone = stats.zones[static_cast<std::size_t>(z)];
+            val entry = val::object();
+            entry.set("name", std::string(smp::zoneName(static_cast<smp::Zone>(z))));
+            entry.set("targetPerCm2", zone.targetPerCm2);
+            entry.set("measuredPerCm2", zone.measuredPerCm2);
+            entry.set("areaCm2", zone.areaCm2);
+            zones.call<void>("push", entry);
+        }
+        out.set("zones", zones);
+        val stageMs = val::object();
+        for (int st = 0; st < smp::kStageCount; ++st) {
+            stageMs.set(std::string(smp::stageName(static_cast<smp::Stage>(st))),
+                        stats.stageMs[static_cast<std::size_t>(st)]);
+        }
+        out.set("stageMs", stageMs);
+        return out;
+    }
+    // x0, y0, x1, y1, ... in photo pixels: a Float64Array that JavaScript owns.
+    val hairline() const {
+        std::vector<double> flat;
+        for (const smp::Vec2& p : sim_.hairlinePolyline()) {
+            flat.push_back(p.x);
+            flat.push_back(p.y);
+        }
+        return val::global("Float64Array").new_(typed_memory_view(flat.size(), flat.data()));
+    }
+    std::string dotsCsv() const { return smp::formatDotsCsv(sim_.dots()); }
+
+private:
+    smp::Simulator sim_;
+};
+
+// [{id, label}] of every hairline style, in the core's order.
+val hairlineTemplates() {
+    val list = val::array();
+    for (const smp::HairlineTemplate& style : smp::hairlineTemplates()) {
+        val entry = val::object();
+        entry.set("id", style.id);
+        entry.set("label", style.label);
+        list.call<void>("push", entry);
+    }
+    return list;
+}
+
 // Registers JsResult<T>'s methods once, as the base class of the result wrappers.
 template <typename T>
 void registerResult(const char* name) {
@@ -160,6 +357,44 @@ EMSCRIPTEN_BINDINGS(smp_engine) {
     class_<EncodedImage, base<JsResult<std::vector<std::uint8_t>>>>("EncodedImage")
         .function("bytes", &EncodedImage::bytes);
 
+    value_object<JsStatus>("Status")
+        .field("ok", &JsStatus::ok)
+        .field("code", &JsStatus::code)
+        .field("message", &JsStatus::message);
+
+    registerResult<smp::Image>("ImageResult");
+    class_<RenderedImage, base<JsResult<smp::Image>>>("RenderedImage")
+        .function("width", &RenderedImage::width)
+        .function("height", &RenderedImage::height)
+        .function("pixels", &RenderedImage::pixels);
+
+    class_<JsSimulator>("Simulator")
+        .constructor<>()
+        .function("setPhoto", &JsSimulator::setPhoto)
+        .function("setHandles", &JsSimulator::setHandles)
+        .function("setScaleOverride", &JsSimulator::setScaleOverride)
+        .function("setTemplate", &JsSimulator::setTemplate)
+        .function("setCoverage", &JsSimulator::setCoverage)
+        .function("setHairlineOffset", &JsSimulator::setHairlineOffset)
+        .function("setTransition", &JsSimulator::setTransition)
+        .function("setDensity", &JsSimulator::setDensity)
+        .function("setSessions", &JsSimulator::setSessions)
+        .function("setShade", &JsSimulator::setShade)
+        .function("setCustomColour", &JsSimulator::setCustomColour)
+        .function("setHealingDay", &JsSimulator::setHealingDay)
+        .function("setYears", &JsSimulator::setYears)
+        .function("setSeed", &JsSimulator::setSeed)
+        .function("setWhorl", &JsSimulator::setWhorl)
+        .function("setSplit", &JsSimulator::setSplit)
+        .function("addBrushStroke", &JsSimulator::addBrushStroke)
+        .function("clearBrush", &JsSimulator::clearBrush)
+        .function("render", &JsSimulator::render)
+        .function("renderOn", &JsSimulator::renderOn)
+        .function("stats", &JsSimulator::stats)
+        .function("hairline", &JsSimulator::hairline)
+        .function("dotsCsv", &JsSimulator::dotsCsv);
+
+    function("hairlineTemplates", &hairlineTemplates);
     function("defaultDecodeOptions", &defaultDecodeOptions);
     function("decodePhoto", &decodePhoto);
     function("encodePng", &encodePng);

@@ -84,3 +84,104 @@ test('usage errors exit 1 and show the usage', () => {
     assert.match(result.stderr, /usage: smp-preview info PHOTO/);
   }
 });
+
+// --- render ------------------------------------------------------------------------
+
+const REISMAN = `${fixturesDir}/reisman_shaved_front.jpg`; // 1192×1857
+const REISMAN_HANDLES = '334,237,551,215,768,237'; // full-size pixels
+
+function render(name, ...extra) {
+  const out = join(dir, `${name}.png`);
+  const dots = join(dir, `${name}.csv`);
+  const result = run('render', REISMAN, '-o', out, '--handles', REISMAN_HANDLES, '--max-side', '400',
+    '--dump-dots', dots, ...extra);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stderr, '');
+  return { stdout: result.stdout, png: readFileSync(out), csv: readFileSync(dots, 'utf8') };
+}
+
+test('render writes a PNG of the photo with the dots and a dots.csv', () => {
+  const { stdout, png, csv } = render('seed7', '--template', 'sharp', '--shade', '2', '--seed', '7');
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.equal(png.toString('latin1', 12, 16), 'IHDR');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [257, 400]);
+  const summary = stdout.match(/^wrote .*seed7\.png \(257×400\): (\d+) dots, ([\d.]+) px\/mm$/m);
+  assert.ok(summary, stdout);
+  assert.match(stdout, /^ {2}front-mid +[\d.]+ dots\/cm² \(target 90\.0\) over [\d.]+ cm²$/m);
+  assert.match(stdout, /^ {2}stages ms: frame [\d.]+ hairline [\d.]+ mask/m);
+
+  const lines = csv.split('\n');
+  assert.equal(lines.pop(), ''); // ends with a newline
+  assert.equal(lines[0], 'x_px,y_px,diameter_mm,angle_deg,depth_mm,strength,session');
+  assert.equal(lines.length - 1, Number(summary[1]));
+  assert.ok(lines.length > 1000, `${lines.length - 1} dots`);
+  for (const line of lines.slice(1)) {
+    const fields = line.split(',');
+    assert.equal(fields.length, 7, line);
+    assert.ok(fields.every((f) => /^-?\d+(\.\d+)?$/.test(f) && Number.isFinite(Number(f))), line);
+    const [x, y, diameter, , depth, strength, session] = fields.map(Number);
+    assert.ok(x >= 0 && x <= 257 && y >= 0 && y <= 400, line);
+    assert.ok(diameter > 0 && depth > 0 && strength > 0 && [1, 2, 3].includes(session), line);
+  }
+});
+
+test('render: the same seed gives the same bytes, another seed different ones', () => {
+  const a = render('a', '--seed', '11');
+  const b = render('b', '--seed', '11');
+  const c = render('c', '--seed', '12');
+  assert.ok(a.png.equals(b.png));
+  assert.equal(a.csv, b.csv);
+  assert.equal(a.png.equals(c.png), false);
+  assert.notEqual(a.csv, c.csv);
+});
+
+test('render writes a JPEG too', () => {
+  const out = join(dir, 'render.jpg');
+  const result = run('render', REISMAN, '-o', out, '--handles', REISMAN_HANDLES, '--max-side', '300');
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual([...readFileSync(out).subarray(0, 3)], [0xff, 0xd8, 0xff]);
+  assert.match(run('info', out).stdout, /^size: 193×300 upright$/m);
+});
+
+// Each case: arguments after PHOTO -o OUT, the exit code, the first line of stderr.
+const RENDER_ERRORS = [
+  ['handles with five numbers', ['--handles', '334,237,551,215,768'], 1,
+    'smp-preview: --handles needs six numbers: x1,y1,x2,y2,x3,y3'],
+  ['handles with seven numbers', ['--handles', `${REISMAN_HANDLES},5`], 1,
+    'smp-preview: --handles needs six numbers: x1,y1,x2,y2,x3,y3'],
+  ['handles that are not numbers', ['--handles', '334,237,mid,215,768,237'], 1,
+    'smp-preview: --handles needs six numbers: x1,y1,x2,y2,x3,y3'],
+  ['no handles', [], 1, 'smp-preview: render needs --handles x1,y1,x2,y2,x3,y3'],
+  ['swapped temple corners', ['--handles', '768,237,551,215,334,237'], 2,
+    'smp-preview: error: the left and right temple corners are swapped'],
+  ['a handle off the photo', ['--handles', '334,237,551,-40,768,237'], 2,
+    'smp-preview: error: the mid-frontal point at (551, -40) is outside the photo (1192×1857)'],
+  ['a handle beyond the right edge', ['--handles', '334,237,551,215,1300,237'], 2,
+    'smp-preview: error: the right temple corner at (1300, 237) is outside the photo (1192×1857)'],
+  ['an unknown template', ['--handles', REISMAN_HANDLES, '--template', 'mohawk'], 2,
+    "smp-preview: error: unknown hairline template 'mohawk' (soft, sharp, straight, rounded, receded, widows-peak)"],
+  ['density 2', ['--handles', REISMAN_HANDLES, '--density', '2'], 1,
+    'smp-preview: --density needs a number from 0.3 to 1.5'],
+  ['shade 6', ['--handles', REISMAN_HANDLES, '--shade', '6'], 1,
+    'smp-preview: --shade needs a whole number from 1 to 5'],
+  ['a fractional seed', ['--handles', REISMAN_HANDLES, '--seed', '1.5'], 1,
+    'smp-preview: --seed needs a whole number from 0 to 4294967295'],
+  ['an unknown coverage', ['--handles', REISMAN_HANDLES, '--coverage', 'all'], 1,
+    "smp-preview: unknown coverage 'all' (full, crown, density-fill, patch)"],
+];
+
+for (const [name, args, status, firstLine] of RENDER_ERRORS) {
+  test(`render refuses ${name}: exit ${status}, one line naming it`, () => {
+    const out = join(dir, 'refused.png');
+    rmSync(out, { force: true });
+    const result = run('render', REISMAN, '-o', out, ...args);
+    assert.equal(result.status, status, result.stderr);
+    assert.equal(result.stdout, '');
+    const lines = result.stderr.split('\n');
+    assert.equal(lines[0], firstLine);
+    // Bad input is that one line; a usage error adds the usage after it.
+    if (status === 2) assert.equal(result.stderr, `${firstLine}\n`);
+    else assert.match(result.stderr, /\nusage: smp-preview info PHOTO\n/);
+    assert.throws(() => readFileSync(out), /ENOENT/, 'an output file was written');
+  });
+}
