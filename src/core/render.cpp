@@ -90,12 +90,14 @@ void splatDots(const CandidateSet& set, std::size_t count, const std::vector<std
         if (session == 0) continue;
         const DotCandidate& dot = set.candidates[i];
         const double depth = dot.depthMm;
-        const double sigma = dotSigmaMm(dot.diameterMm * settings.healing.sizeFactor, depth) +
-                             settings.fading.extraBlurMm;
+        const double healedSigma = dotSigmaMm(dot.diameterMm * settings.healing.sizeFactor, depth);
+        const double sigma = healedSigma + settings.fading.extraBlurMm;
         // The peak is the layer's darkening c(z) (which already falls with depth);
-        // scattering spreads it wider.
+        // scattering spreads it wider. The years' blur only spreads the pigment that is
+        // left (its area grows, its peak falls): it adds none.
+        const double spread = healedSigma / sigma;
         double amplitude = dot.strength * settings.healing.darkness * settings.fading.strength *
-                           sessionStrength(session, settings.sessionsShown);
+                           sessionStrength(session, settings.sessionsShown) * spread * spread;
         const double stretch = std::sqrt(static_cast<double>(dot.aspect));
         double sigmaLong = sigma * stretch * settings.pxPerMm;
         double sigmaShort = sigma / stretch * settings.pxPerMm;

@@ -164,12 +164,13 @@ Result<const Image*> Simulator::render() {
     if (!settings_.handlesSet) return invalid("no placement: set the three handles first");
     stats_.stageMs = {};
     using Step = void (Simulator::*)();
-    static constexpr Step kSteps[kStageCount] = {&Simulator::runFrame,      &Simulator::runHairline,
-                                                 &Simulator::runMask,       &Simulator::runCandidates,
-                                                 &Simulator::runSelection,  &Simulator::runSplat,
-                                                 &Simulator::runComposite};
-    for (int s = static_cast<int>(firstStale_); s < kStageCount; ++s) {
-        StageTimer timer(stats_.stageMs[static_cast<std::size_t>(s)]);
+    // std::array, not a C array: GCC 12's UBSan at -O0 misreads the index into a C array
+    // of member-function pointers and reports it out of bounds.
+    static constexpr std::array<Step, kStageCount> kSteps = {
+        &Simulator::runFrame,     &Simulator::runHairline, &Simulator::runMask,     &Simulator::runCandidates,
+        &Simulator::runSelection, &Simulator::runSplat,    &Simulator::runComposite};
+    for (auto s = static_cast<std::size_t>(firstStale_); s < kSteps.size(); ++s) {
+        StageTimer timer(stats_.stageMs[s]);
         (this->*kSteps[s])();
     }
     firstStale_ = Stage::Done;
