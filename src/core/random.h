@@ -29,11 +29,14 @@ public:
     // Uniform in [0, 1), 53 random bits.
     double uniform() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
     double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
-    // Standard normal (Box–Muller on deterministic log/cos).
+    // Standard normal (Box–Muller on deterministic log/cos/sin; each pair of uniforms
+    // gives two normals, the second kept for the next call).
     double normal();
 
 private:
     std::uint64_t state_;
+    double spare_ = 0;
+    bool hasSpare_ = false;
 };
 
 }  // namespace smp

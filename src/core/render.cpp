@@ -23,7 +23,7 @@ constexpr double kCutoffQ = kCutoffSigmas * kCutoffSigmas;
 constexpr int kProfileSteps = 4096;
 // A dot narrower than this (px) is widened, with its ink kept, so tiny dots at preview
 // scale still add the right amount of shade instead of vanishing between pixel centres.
-constexpr double kMinSigmaPx = 0.5;
+constexpr double kMinSigmaPx = 0.75;
 // Never darker than this: keeps a hint of the skin's texture under overlapping dots.
 constexpr float kMaxDarkening = 0.97f;
 // The fresh red flush follows the worked skin: full where dots (with their halos) are

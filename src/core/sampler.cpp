@@ -142,20 +142,35 @@ CandidateSet sampleCandidates(const SamplingInputs& in, const ZoneDensities& den
         return a.key != c.key ? a.key < c.key : a.id < c.id;
     });
 
-    // Core areas, measured on the pixels (about every 0.5 mm), independently of the
-    // tile: where coverage is full and the density exact.
-    const int stride = std::max(1, static_cast<int>(0.5 * in.frame.pxPerMm()));
-    const double cm2PerSample = stride * stride / (in.frame.pxPerMm() * in.frame.pxPerMm() * 100);
-    for (int y = b.y0; y < b.y1; y += stride) {
-        for (int x = b.x0; x < b.x1; x += stride) {
-            if (mask.coverageAt(x, y) < 1) continue;
-            const Vec2 mm = in.frame.toFrame({x + 0.5, y + 0.5});
+    return set;
+}
+
+std::array<double, kZoneCount> measureCoreAreas(const SamplingInputs& in) {
+    std::array<double, kZoneCount> areas{};
+    const TreatmentMask& mask = in.mask;
+    const PixelBox& b = mask.bounds;
+    if (b.empty()) return areas;
+    Vec2 frameLo{INFINITY, INFINITY}, frameHi{-INFINITY, -INFINITY};
+    for (const Vec2 corner : {Vec2{double(b.x0), double(b.y0)}, Vec2{double(b.x1), double(b.y0)},
+                              Vec2{double(b.x0), double(b.y1)}, Vec2{double(b.x1), double(b.y1)}}) {
+        const Vec2 mm = in.frame.toFrame(corner);
+        frameLo = {std::fmin(frameLo.x, mm.x), std::fmin(frameLo.y, mm.y)};
+        frameHi = {std::fmax(frameHi.x, mm.x), std::fmax(frameHi.y, mm.y)};
+    }
+    constexpr double kAreaLatticeMm = 0.5;
+    constexpr double kCm2PerSample = kAreaLatticeMm * kAreaLatticeMm / 100;
+    for (double y = std::floor(frameLo.y) + 0.5; y < frameHi.y; y += kAreaLatticeMm) {
+        for (double x = std::floor(frameLo.x) + 0.5; x < frameHi.x; x += kAreaLatticeMm) {
+            const Vec2 mm{x, y};
+            const Vec2 px = in.frame.toPhoto(mm);
+            if (px.x < b.x0 || px.y < b.y0 || px.x >= b.x1 || px.y >= b.y1) continue;
+            if (mask.coverageAt(static_cast<int>(px.x), static_cast<int>(px.y)) < 1) continue;
             if (followsHairline(in.coverage) && in.hairline.distanceBehind(mm) < in.transitionMm) continue;
             const int zone = in.fields.coreZone(mm);
-            if (zone >= 0) set.coreAreaCm2[static_cast<std::size_t>(zone)] += cm2PerSample;
+            if (zone >= 0) areas[static_cast<std::size_t>(zone)] += kCm2PerSample;
         }
     }
-    return set;
+    return areas;
 }
 
 std::size_t keptCount(const CandidateSet& set, double densityMultiplier) {

@@ -50,8 +50,6 @@ struct CandidateSet {
     std::vector<DotCandidate> candidates;  // sorted by (key, id)
     // Density the candidates were keyed for, per zone (dots/cm² at multiplier 1).
     std::array<double, kZoneCount> zoneDensity{};
-    // Area (cm²) where each zone's density is exact: no blend, ramp or soft edge.
-    std::array<double, kZoneCount> coreAreaCm2{};
 };
 
 // How much lighter and sparser "density fill" is than a full shaved look.
@@ -59,6 +57,10 @@ constexpr double kDensityFillDensityScale = 0.55;
 constexpr double kDensityFillStrengthScale = 0.7;
 
 CandidateSet sampleCandidates(const SamplingInputs& in, const ZoneDensities& densities);
+
+// Area (cm²) where each zone's density is exact (no blend, ramp or soft edge), measured
+// on a 0.5 mm lattice of the head frame, independently of the tile. For statistics.
+std::array<double, kZoneCount> measureCoreAreas(const SamplingInputs& in);
 
 // Number of candidates kept at this multiplier (a prefix of the sorted set).
 std::size_t keptCount(const CandidateSet& set, double densityMultiplier);

@@ -190,17 +190,20 @@ void Simulator::runHairline() {
 }
 
 void Simulator::runMask() {
-    mask_ = buildTreatmentMask(photo_, *frame_, hairline_, *findHairlineTemplate(settings_.templateId),
-                               settings_.coverage, settings_.brush);
+    buildTreatmentMask(photo_, *frame_, hairline_, *findHairlineTemplate(settings_.templateId), settings_.coverage,
+                       settings_.brush, mask_);
+}
+
+SamplingInputs Simulator::samplingInputs() const {
+    const HairlineTemplate& style = *findHairlineTemplate(settings_.templateId);
+    const double transition = settings_.transitionMm > 0 ? settings_.transitionMm : style.transitionMm;
+    return {*frame_, hairline_, *fields_, mask_, style, settings_.coverage, transition, settings_.seed};
 }
 
 void Simulator::runCandidates() {
-    const HairlineTemplate& style = *findHairlineTemplate(settings_.templateId);
-    const ScalpFields fields(frame_->leftCornerMm(), frame_->rightCornerMm(), ZoneDensities{}, settings_.whorl);
-    const double transition = settings_.transitionMm > 0 ? settings_.transitionMm : style.transitionMm;
-    const SamplingInputs inputs{*frame_, hairline_, fields, mask_, style, settings_.coverage, transition,
-                                settings_.seed};
-    candidates_ = sampleCandidates(inputs, ZoneDensities{});
+    fields_.emplace(frame_->leftCornerMm(), frame_->rightCornerMm(), ZoneDensities{}, settings_.whorl);
+    candidates_ = sampleCandidates(samplingInputs(), ZoneDensities{});
+    coreAreas_.reset();
 }
 
 void Simulator::runSelection() {
@@ -222,13 +225,20 @@ void Simulator::runSelection() {
         if (dot.coreZone >= 0) ++zoneCounts[static_cast<std::size_t>(dot.coreZone)];
     }
     stats_.dotCount = drawn;
+    coreDotCounts_ = zoneCounts;
+}
+
+const SimulationStats& Simulator::stats() const {
+    if (!frame_ || !fields_ || firstStale_ != Stage::Done) return stats_;
+    if (!coreAreas_) coreAreas_ = measureCoreAreas(samplingInputs());
     const double share = kCumulativeSessionShare[settings_.sessions - 1];
     for (std::size_t z = 0; z < kZoneCount; ++z) {
         ZoneStats& zone = stats_.zones[z];
-        zone.areaCm2 = candidates_.coreAreaCm2[z];
-        zone.targetPerCm2 = candidates_.zoneDensity[z] * multiplier * share;
-        zone.measuredPerCm2 = zone.areaCm2 > 0 ? static_cast<double>(zoneCounts[z]) / zone.areaCm2 : 0;
+        zone.areaCm2 = (*coreAreas_)[z];
+        zone.targetPerCm2 = candidates_.zoneDensity[z] * settings_.densityMultiplier * share;
+        zone.measuredPerCm2 = zone.areaCm2 > 0 ? static_cast<double>(coreDotCounts_[z]) / zone.areaCm2 : 0;
     }
+    return stats_;
 }
 
 void Simulator::runSplat() {

@@ -107,14 +107,16 @@ public:
     // brush and scale are scaled by its width ratio. The dots are the same in mm.
     Result<Image> renderOn(Image photo) const;
 
-    // After render(): statistics, the hairline in photo pixels, and the drawn dots.
-    const SimulationStats& stats() const { return stats_; }
+    // After render(): statistics (the zone areas are measured on first use), the
+    // hairline in photo pixels, and the drawn dots.
+    const SimulationStats& stats() const;
     std::vector<Vec2> hairlinePolyline() const;
     std::vector<DotRecord> dots() const;
 
 private:
     void invalidate(Stage stage);
     Status check(const SimulationSettings& s) const;
+    SamplingInputs samplingInputs() const;
     void runFrame();
     void runHairline();
     void runMask();
@@ -128,15 +130,18 @@ private:
     Stage firstStale_ = Stage::Frame;
 
     std::optional<HeadFrame> frame_;
+    std::optional<ScalpFields> fields_;
     Hairline hairline_;
     TreatmentMask mask_;
     CandidateSet candidates_;
     std::size_t selected_ = 0;                 // candidates kept at this density
     std::vector<std::uint8_t> sessionOf_;      // per kept candidate: 1–3, 0 = not drawn
+    std::array<std::size_t, kZoneCount> coreDotCounts_{};
+    mutable std::optional<std::array<double, kZoneCount>> coreAreas_;  // per candidate set
     InkLayer ink_;
     Image result_;
     PixelBox resultChanged_;  // where result_ differs from the photo
-    SimulationStats stats_;
+    mutable SimulationStats stats_;
 };
 
 }  // namespace smp

@@ -58,6 +58,74 @@ PixelBox grow(const PixelBox& box, int margin, int width, int height) {
             std::min(height, box.y1 + margin)};
 }
 
+
+// The mask is worked out on a lattice of points about kLatticeMm apart, blurred there,
+// then interpolated to every pixel: its edges are soft over 1.5 mm anyway, and the cost
+// stops growing with the photo's resolution (a 12 MP export costs what a preview does).
+constexpr double kLatticeMm = 0.7;
+
+struct Lattice {
+    PixelBox area;  // the photo pixels it covers
+    int step = 1;   // pixels between lattice points
+    int cols = 0;
+    int rows = 0;
+    std::vector<std::uint8_t> coverage;
+    std::vector<std::uint8_t> added;
+
+    Lattice(const PixelBox& box, int pixelStep) : area(box), step(pixelStep) {
+        // One point beyond the last pixel on each axis, so interpolation always has
+        // a right and a lower neighbour.
+        cols = (area.x1 - area.x0 - 1) / step + 2;
+        rows = (area.y1 - area.y0 - 1) / step + 2;
+        coverage.assign(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows), 0);
+    }
+    std::size_t index(int i, int j) const {
+        return static_cast<std::size_t>(j) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(i);
+    }
+    Vec2 pointPx(int i, int j) const { return {area.x0 + i * step + 0.5, area.y0 + j * step + 0.5}; }
+};
+
+void paintDab(Lattice& lattice, const BrushStroke& dab, bool trackAdded) {
+    for (int j = 0; j < lattice.rows; ++j) {
+        for (int i = 0; i < lattice.cols; ++i) {
+            const Vec2 p = lattice.pointPx(i, j);
+            if (std::fabs(p.x - dab.centrePx.x) > dab.radiusPx || std::fabs(p.y - dab.centrePx.y) > dab.radiusPx) continue;
+            const double w = dabWeight(dab, p.x, p.y);
+            const std::size_t k = lattice.index(i, j);
+            if (dab.erase) {
+                lattice.coverage[k] = toByte(std::min(lattice.coverage[k] / 255.0, 1 - w));
+                if (trackAdded) lattice.added[k] = toByte(std::min(lattice.added[k] / 255.0, 1 - w));
+            } else {
+                lattice.coverage[k] = toByte(std::max(lattice.coverage[k] / 255.0, w));
+                lattice.added[k] = toByte(std::max(lattice.added[k] / 255.0, w));
+            }
+        }
+    }
+}
+
+// Bilinear interpolation of a lattice plane into a full-size plane over lattice.area.
+void interpolate(const Lattice& lattice, const std::vector<std::uint8_t>& from, std::vector<std::uint8_t>& to,
+                 int width) {
+    const float scale = 1.0f / static_cast<float>(lattice.step);
+    for (int y = lattice.area.y0; y < lattice.area.y1; ++y) {
+        const int dy = y - lattice.area.y0;
+        const int j = dy / lattice.step;
+        const float fy = static_cast<float>(dy - j * lattice.step) * scale;
+        const std::uint8_t* top = from.data() + lattice.index(0, j);
+        const std::uint8_t* bottom = from.data() + lattice.index(0, j + 1);
+        std::uint8_t* out = to.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width);
+        for (int x = lattice.area.x0; x < lattice.area.x1; ++x) {
+            const int dx = x - lattice.area.x0;
+            const int i = dx / lattice.step;
+            const float fx = static_cast<float>(dx - i * lattice.step) * scale;
+            const std::size_t a = static_cast<std::size_t>(i);
+            const float upper = top[a] + fx * static_cast<float>(top[a + 1] - top[a]);
+            const float lower = bottom[a] + fx * static_cast<float>(bottom[a + 1] - bottom[a]);
+            out[x] = static_cast<std::uint8_t>(upper + fy * (lower - upper) + 0.5f);
+        }
+    }
+}
+
 }  // namespace
 
 const char* coverageName(Coverage coverage) {
@@ -78,81 +146,83 @@ Result<Coverage> parseCoverage(const std::string& name) {
                  "unknown coverage '" + name + "' (full, crown, density-fill, patch)"};
 }
 
-TreatmentMask buildTreatmentMask(const Image& photo, const HeadFrame& frame, const Hairline& hairline,
-                                 const HairlineTemplate& style, Coverage coverage,
-                                 const std::vector<BrushStroke>& brush) {
-    TreatmentMask mask;
+
+void buildTreatmentMask(const Image& photo, const HeadFrame& frame, const Hairline& hairline,
+                        const HairlineTemplate& style, Coverage coverage, const std::vector<BrushStroke>& brush,
+                        TreatmentMask& mask) {
     mask.width = photo.width();
     mask.height = photo.height();
     const std::size_t pixels = static_cast<std::size_t>(mask.width) * static_cast<std::size_t>(mask.height);
     mask.coverage.assign(pixels, 0);
+    mask.brushAdded.clear();
+    mask.bounds = {};
 
     const HeadEllipse head = HeadEllipse::fromCorners(frame.leftCornerMm(), frame.rightCornerMm());
-    const SkinModel skin = SkinModel::fromForehead(photo, frame);
-    const bool needsSkin = coverage == Coverage::FullScalp || coverage == Coverage::CrownOnly;
-    PixelBox touched;
-    if (coverage != Coverage::Patch) {
-        const PixelBox area = head.photoBounds(frame, mask.width, mask.height);
-        touched = area;
-        for (int y = area.y0; y < area.y1; ++y) {
-            for (int x = area.x0; x < area.x1; ++x) {
-                const Vec2 mm = frame.toFrame({x + 0.5, y + 0.5});
-                // Cheapest test first: most pixels of the box are forehead or face.
+    const bool usesHead = coverage != Coverage::Patch;
+    PixelBox area = usesHead ? head.photoBounds(frame, mask.width, mask.height) : PixelBox{};
+    for (const BrushStroke& dab : brush) {
+        const PixelBox box{static_cast<int>(std::floor(dab.centrePx.x - dab.radiusPx)),
+                           static_cast<int>(std::floor(dab.centrePx.y - dab.radiusPx)),
+                           static_cast<int>(std::ceil(dab.centrePx.x + dab.radiusPx)) + 1,
+                           static_cast<int>(std::ceil(dab.centrePx.y + dab.radiusPx)) + 1};
+        area = unite(area, grow(box, 0, mask.width, mask.height));
+    }
+    const int step = std::max(1, static_cast<int>(kLatticeMm * frame.pxPerMm()));
+    const int blurRadius = static_cast<int>(std::lround(0.5 * kMaskEdgeMm * frame.pxPerMm() / step));
+    area = grow(area, (blurRadius + 1) * step, mask.width, mask.height);
+    if (area.empty()) return;
+
+    Lattice lattice(area, step);
+    if (usesHead) {
+        const SkinModel skin = SkinModel::fromForehead(photo, frame);
+        const bool needsSkin = coverage == Coverage::FullScalp || coverage == Coverage::CrownOnly;
+        for (int j = 0; j < lattice.rows; ++j) {
+            for (int i = 0; i < lattice.cols; ++i) {
+                const Vec2 px = lattice.pointPx(i, j);
+                const Vec2 mm = frame.toFrame(px);
+                // Cheapest test first: most of the box is forehead or face.
                 double w = coverage == Coverage::CrownOnly
                                ? 1 - smoothstep(kCrownPatchRadiusMm - 10, kCrownPatchRadiusMm, length(mm - kCrownCentreMm))
                                : smoothstep(-style.frontFeatherMm - kMaskEdgeMm, -style.frontFeatherMm,
                                             hairline.distanceBehind(mm));
                 if (w <= 0) continue;
                 w *= head.weight(mm, 3.0);
-                if (w > 0 && needsSkin) w *= skin.likeness(photo.pixel(x, y));
-                mask.coverage[static_cast<std::size_t>(y) * static_cast<std::size_t>(mask.width) +
-                              static_cast<std::size_t>(x)] = toByte(w);
+                if (w > 0 && needsSkin) {
+                    const int x = std::min(static_cast<int>(px.x), mask.width - 1);
+                    const int y = std::min(static_cast<int>(px.y), mask.height - 1);
+                    w *= skin.likeness(photo.pixel(x, y));
+                }
+                lattice.coverage[lattice.index(i, j)] = toByte(w);
             }
         }
     }
     // Brush dabs in order: a later erasure wins over an earlier addition and vice versa.
-    if (!brush.empty()) {
-        const bool anyAdded = std::any_of(brush.begin(), brush.end(), [](const BrushStroke& s) { return !s.erase; });
-        if (anyAdded) mask.brushAdded.assign(pixels, 0);
-        for (const BrushStroke& dab : brush) {
-            const int x0 = std::max(0, static_cast<int>(std::floor(dab.centrePx.x - dab.radiusPx)));
-            const int x1 = std::min(mask.width, static_cast<int>(std::ceil(dab.centrePx.x + dab.radiusPx)) + 1);
-            const int y0 = std::max(0, static_cast<int>(std::floor(dab.centrePx.y - dab.radiusPx)));
-            const int y1 = std::min(mask.height, static_cast<int>(std::ceil(dab.centrePx.y + dab.radiusPx)) + 1);
-            touched = unite(touched, PixelBox{x0, y0, x1, y1});
-            for (int y = y0; y < y1; ++y) {
-                for (int x = x0; x < x1; ++x) {
-                    const double w = dabWeight(dab, x + 0.5, y + 0.5);
-                    const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(mask.width) +
-                                          static_cast<std::size_t>(x);
-                    if (dab.erase) {
-                        mask.coverage[i] = toByte(std::min(mask.coverage[i] / 255.0, 1 - w));
-                        if (anyAdded) mask.brushAdded[i] = toByte(std::min(mask.brushAdded[i] / 255.0, 1 - w));
-                    } else {
-                        mask.coverage[i] = toByte(std::max(mask.coverage[i] / 255.0, w));
-                        mask.brushAdded[i] = toByte(std::max(mask.brushAdded[i] / 255.0, w));
-                    }
-                }
-            }
-        }
-    }
-    const int blurRadius = static_cast<int>(std::lround(0.5 * kMaskEdgeMm * frame.pxPerMm()));
-    touched = grow(touched, blurRadius + 1, mask.width, mask.height);
-    boxBlur(mask.coverage, mask.width, touched, blurRadius);
+    const bool anyAdded = std::any_of(brush.begin(), brush.end(), [](const BrushStroke& s) { return !s.erase; });
+    if (anyAdded) lattice.added.assign(lattice.coverage.size(), 0);
+    for (const BrushStroke& dab : brush) paintDab(lattice, dab, anyAdded);
 
-    mask.bounds = {mask.width, mask.height, 0, 0};
-    for (int y = touched.y0; y < touched.y1; ++y) {
-        const std::uint8_t* row = mask.coverage.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(mask.width);
-        for (int x = touched.x0; x < touched.x1; ++x) {
-            if (row[x] == 0) continue;
-            mask.bounds.x0 = std::min(mask.bounds.x0, x);
-            mask.bounds.x1 = std::max(mask.bounds.x1, x + 1);
-            mask.bounds.y0 = std::min(mask.bounds.y0, y);
-            mask.bounds.y1 = std::max(mask.bounds.y1, y + 1);
+    const PixelBox all{0, 0, lattice.cols, lattice.rows};
+    boxBlur(lattice.coverage, lattice.cols, all, blurRadius);
+    interpolate(lattice, lattice.coverage, mask.coverage, mask.width);
+    if (anyAdded) {
+        mask.brushAdded.assign(pixels, 0);
+        interpolate(lattice, lattice.added, mask.brushAdded, mask.width);
+    }
+
+    // Bounds from the lattice: a pixel is non-zero only next to a non-zero point.
+    PixelBox points{lattice.cols, lattice.rows, 0, 0};
+    for (int j = 0; j < lattice.rows; ++j) {
+        for (int i = 0; i < lattice.cols; ++i) {
+            if (lattice.coverage[lattice.index(i, j)] == 0) continue;
+            points = {std::min(points.x0, i), std::min(points.y0, j), std::max(points.x1, i + 1), std::max(points.y1, j + 1)};
         }
     }
-    if (mask.bounds.empty()) mask.bounds = {};
-    return mask;
+    if (points.empty()) return;
+    mask.bounds = grow({area.x0 + (points.x0 - 1) * step, area.y0 + (points.y0 - 1) * step,
+                        area.x0 + points.x1 * step, area.y0 + points.y1 * step},
+                       0, mask.width, mask.height);
+    mask.bounds = {std::max(mask.bounds.x0, area.x0), std::max(mask.bounds.y0, area.y0),
+                   std::min(mask.bounds.x1, area.x1), std::min(mask.bounds.y1, area.y1)};
 }
 
 }  // namespace smp

@@ -54,8 +54,16 @@ constexpr double kMaskEdgeMm = 1.5;
 // The crown area of CrownOnly coverage.
 constexpr double kCrownPatchRadiusMm = 55;
 
-TreatmentMask buildTreatmentMask(const Image& photo, const HeadFrame& frame, const Hairline& hairline,
-                                 const HairlineTemplate& style, Coverage coverage,
-                                 const std::vector<BrushStroke>& brush);
+// Fills `mask` (reusing its memory: no page faults on every handle move).
+void buildTreatmentMask(const Image& photo, const HeadFrame& frame, const Hairline& hairline,
+                        const HairlineTemplate& style, Coverage coverage, const std::vector<BrushStroke>& brush,
+                        TreatmentMask& mask);
+inline TreatmentMask buildTreatmentMask(const Image& photo, const HeadFrame& frame, const Hairline& hairline,
+                                        const HairlineTemplate& style, Coverage coverage,
+                                        const std::vector<BrushStroke>& brush) {
+    TreatmentMask mask;
+    buildTreatmentMask(photo, frame, hairline, style, coverage, brush, mask);
+    return mask;
+}
 
 }  // namespace smp
