@@ -96,8 +96,9 @@ std::string parse(const std::vector<std::string>& args, RenderOptions& o) {
         } else if (arg == "--scale") {
             if (!parseNumber(value, 0.01, 1000, s.pxPerMmOverride)) return "--scale needs px/mm from 0.01 to 1000";
         } else if (arg == "--whorl") {
-            if (value != "cw" && value != "ccw") return "--whorl needs cw or ccw";
-            s.whorl = value == "cw" ? Whorl::Clockwise : Whorl::CounterClockwise;
+            auto whorl = parseWhorl(value);
+            if (!whorl) return whorl.error().message;
+            s.whorl = whorl.value();
         } else if (arg == "--split") {
             if (!parseNumber(value, 0, 1, s.split)) return "--split needs a fraction from 0 to 1";
         } else if (arg == "--max-side") {

@@ -30,7 +30,6 @@ const ColorTables& colorTables() {
 
 float srgbToLinear(std::uint8_t value) { return colorTables().toLinear[value]; }
 
-std::uint8_t linearToSrgb(float linear) { return colorTables().encode(linear); }
 
 double srgbByteToLinear(std::uint8_t value) { return decode(value / 255.0); }
 

@@ -19,7 +19,6 @@ struct ColorTables {
 const ColorTables& colorTables();
 
 float srgbToLinear(std::uint8_t value);
-std::uint8_t linearToSrgb(float linear);  // linear clamped to [0, 1]
 // sRGB byte → linear, for building a custom pigment from a colour.
 double srgbByteToLinear(std::uint8_t value);
 
