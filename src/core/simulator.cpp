@@ -98,6 +98,17 @@ Status Simulator::check(const SimulationSettings& s) const {
     return Success{};
 }
 
+template <typename Change>
+Status Simulator::update(Stage firstAffected, Change change) {
+    SimulationSettings next = settings_;
+    change(next);
+    Status status = check(next);
+    if (!status) return status;
+    settings_ = std::move(next);
+    invalidate(firstAffected);
+    return Success{};
+}
+
 Status Simulator::setSettings(const SimulationSettings& settings) {
     Status status = check(settings);
     if (!status) return status;
@@ -105,15 +116,6 @@ Status Simulator::setSettings(const SimulationSettings& settings) {
     invalidate(Stage::Frame);
     return Success{};
 }
-
-#define SMP_UPDATE(stage, assignment)                     \
-    SimulationSettings next = settings_;                  \
-    assignment;                                           \
-    Status status = check(next);                          \
-    if (!status) return status;                           \
-    settings_ = std::move(next);                          \
-    invalidate(stage);                                    \
-    return Success {}
 
 Status Simulator::setPhoto(Image photo) {
     if (photo.empty()) return Error{ErrorCode::InvalidArgument, "the photo is empty"};
@@ -127,33 +129,58 @@ Status Simulator::setPhoto(Image photo) {
 }
 
 Status Simulator::setHandles(const Handles& handles) {
-    SMP_UPDATE(Stage::Frame, (next.handles = handles, next.handlesSet = true));
+    return update(Stage::Frame, [&](SimulationSettings& next) { next.handles = handles; next.handlesSet = true; });
 }
-Status Simulator::setScaleOverride(double pxPerMm) { SMP_UPDATE(Stage::Frame, next.pxPerMmOverride = pxPerMm); }
-Status Simulator::setTemplate(const std::string& id) { SMP_UPDATE(Stage::Hairline, next.templateId = id); }
-Status Simulator::setCoverage(Coverage coverage) { SMP_UPDATE(Stage::Mask, next.coverage = coverage); }
-Status Simulator::setHairlineOffset(double mm) { SMP_UPDATE(Stage::Hairline, next.hairlineOffsetMm = mm); }
-Status Simulator::setTransition(double mm) { SMP_UPDATE(Stage::Candidates, next.transitionMm = mm); }
-Status Simulator::setDensity(double multiplier) { SMP_UPDATE(Stage::Selection, next.densityMultiplier = multiplier); }
-Status Simulator::setSessions(int sessions) { SMP_UPDATE(Stage::Selection, next.sessions = sessions); }
+Status Simulator::setScaleOverride(double pxPerMm) {
+    return update(Stage::Frame, [&](SimulationSettings& next) { next.pxPerMmOverride = pxPerMm; });
+}
+Status Simulator::setTemplate(const std::string& id) {
+    return update(Stage::Hairline, [&](SimulationSettings& next) { next.templateId = id; });
+}
+Status Simulator::setCoverage(Coverage coverage) {
+    return update(Stage::Mask, [&](SimulationSettings& next) { next.coverage = coverage; });
+}
+Status Simulator::setHairlineOffset(double mm) {
+    return update(Stage::Hairline, [&](SimulationSettings& next) { next.hairlineOffsetMm = mm; });
+}
+Status Simulator::setTransition(double mm) {
+    return update(Stage::Candidates, [&](SimulationSettings& next) { next.transitionMm = mm; });
+}
+Status Simulator::setDensity(double multiplier) {
+    return update(Stage::Selection, [&](SimulationSettings& next) { next.densityMultiplier = multiplier; });
+}
+Status Simulator::setSessions(int sessions) {
+    return update(Stage::Selection, [&](SimulationSettings& next) { next.sessions = sessions; });
+}
 Status Simulator::setShade(int shade) {
     if (shade == 0) return invalid("shade 0 means a custom colour: set one with setCustomColour");
-    SMP_UPDATE(Stage::Composite, next.shade = shade);
+    return update(Stage::Composite, [&](SimulationSettings& next) { next.shade = shade; });
 }
 Status Simulator::setCustomColour(std::uint8_t r, std::uint8_t g, std::uint8_t b) {
-    SMP_UPDATE(Stage::Composite, (next.shade = 0, next.customColour = {r, g, b}));
+    return update(Stage::Composite, [&](SimulationSettings& next) { next.shade = 0; next.customColour = {r, g, b}; });
 }
-Status Simulator::setHealingDay(double day) { SMP_UPDATE(Stage::Splat, next.healingDay = day); }
-Status Simulator::setYears(double years) { SMP_UPDATE(Stage::Splat, next.years = years); }
-Status Simulator::setSeed(std::uint32_t seed) { SMP_UPDATE(Stage::Hairline, next.seed = seed); }
-Status Simulator::setWhorl(Whorl whorl) { SMP_UPDATE(Stage::Candidates, next.whorl = whorl); }
-Status Simulator::setSplit(double fraction) { SMP_UPDATE(Stage::Composite, next.split = fraction); }
+Status Simulator::setHealingDay(double day) {
+    return update(Stage::Splat, [&](SimulationSettings& next) { next.healingDay = day; });
+}
+Status Simulator::setYears(double years) {
+    return update(Stage::Splat, [&](SimulationSettings& next) { next.years = years; });
+}
+Status Simulator::setSeed(std::uint32_t seed) {
+    return update(Stage::Hairline, [&](SimulationSettings& next) { next.seed = seed; });
+}
+Status Simulator::setWhorl(Whorl whorl) {
+    return update(Stage::Candidates, [&](SimulationSettings& next) { next.whorl = whorl; });
+}
+Status Simulator::setSplit(double fraction) {
+    return update(Stage::Composite, [&](SimulationSettings& next) { next.split = fraction; });
+}
 Status Simulator::addBrushStroke(const BrushStroke& stroke) {
-    SMP_UPDATE(Stage::Mask, next.brush.push_back(stroke));
+    return update(Stage::Mask, [&](SimulationSettings& next) { next.brush.push_back(stroke); });
 }
-Status Simulator::clearBrush() { SMP_UPDATE(Stage::Mask, next.brush.clear()); }
+Status Simulator::clearBrush() {
+    return update(Stage::Mask, [&](SimulationSettings& next) { next.brush.clear(); });
+}
 
-#undef SMP_UPDATE
 
 void Simulator::invalidate(Stage stage) {
     if (static_cast<int>(stage) < static_cast<int>(firstStale_)) firstStale_ = stage;

@@ -115,6 +115,10 @@ public:
 
 private:
     void invalidate(Stage stage);
+    // Applies `change` to a copy of the settings; keeps it if valid and marks the
+    // stages from `firstAffected` on as stale.
+    template <typename Change>
+    Status update(Stage firstAffected, Change change);
     Status check(const SimulationSettings& s) const;
     SamplingInputs samplingInputs() const;
     void runFrame();
