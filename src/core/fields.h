@@ -37,6 +37,7 @@ class ScalpFields {
 public:
     ScalpFields(Vec2 leftCornerMm, Vec2 rightCornerMm, ZoneDensities densities, Whorl whorl);
 
+    const ZoneDensities& densities() const { return densities_; }
     ZoneWeights zoneWeights(Vec2 mm) const;
     double density(Vec2 mm) const;  // dots/cm², the zones blended
     // The zone whose weight is (almost) 1 here, or -1 in a blend between zones.

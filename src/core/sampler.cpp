@@ -68,11 +68,11 @@ DotCandidate makeCandidate(const SamplingInputs& in, Vec2 mm, Vec2 px, double pr
 
 }  // namespace
 
-CandidateSet sampleCandidates(const SamplingInputs& in, const ZoneDensities& densities) {
+CandidateSet sampleCandidates(const SamplingInputs& in) {
     CandidateSet set;
     const double scale = in.style.densityScale * coverageScale(in.coverage);
     for (int z = 0; z < kZoneCount; ++z) {
-        set.zoneDensity[static_cast<std::size_t>(z)] = densities.of(static_cast<Zone>(z)) * scale;
+        set.zoneDensity[static_cast<std::size_t>(z)] = in.fields.densities().of(static_cast<Zone>(z)) * scale;
     }
     const TreatmentMask& mask = in.mask;
     if (mask.bounds.empty()) return set;

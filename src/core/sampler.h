@@ -56,7 +56,7 @@ struct CandidateSet {
 constexpr double kDensityFillDensityScale = 0.55;
 constexpr double kDensityFillStrengthScale = 0.7;
 
-CandidateSet sampleCandidates(const SamplingInputs& in, const ZoneDensities& densities);
+CandidateSet sampleCandidates(const SamplingInputs& in);
 
 // Area (cm²) where each zone's density is exact (no blend, ramp or soft edge), measured
 // on a 0.5 mm lattice of the head frame, independently of the tile. For statistics.

@@ -229,7 +229,7 @@ SamplingInputs Simulator::samplingInputs() const {
 
 void Simulator::runCandidates() {
     fields_.emplace(frame_->leftCornerMm(), frame_->rightCornerMm(), ZoneDensities{}, settings_.whorl);
-    candidates_ = sampleCandidates(samplingInputs(), ZoneDensities{});
+    candidates_ = sampleCandidates(samplingInputs());
     coreAreas_.reset();
 }
 
