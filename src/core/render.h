@@ -1,7 +1,7 @@
 // Drawing: each dot is splatted as an elliptical Gaussian (a sharp core and a faint halo
-// three times as wide) into three ink planes (one
-// per colour channel, the depth's per-channel darkening already applied), then one
-// pass multiplies the photo in linear light: out = photo × (1 − pigment·ink·coverage).
+// three times as wide) into three ink planes, one per colour channel, with the depth's
+// per-channel darkening already applied. Then one pass multiplies the photo in linear
+// light: out = photo × (1 − pigment·ink·coverage).
 #pragma once
 
 #include <cstdint>
