@@ -66,15 +66,13 @@ ZoneWeights ScalpFields::zoneWeights(Vec2 mm) const {
     return w;
 }
 
-double ScalpFields::density(Vec2 mm) const {
-    const ZoneWeights w = zoneWeights(mm);
+double ScalpFields::density(const ZoneWeights& w) const {
     double d = 0;
     for (int z = 0; z < kZoneCount; ++z) d += w[static_cast<std::size_t>(z)] * densities_.of(static_cast<Zone>(z));
     return d;
 }
 
-int ScalpFields::coreZone(Vec2 mm) const {
-    const ZoneWeights w = zoneWeights(mm);
+int ScalpFields::coreZone(const ZoneWeights& w) {
     for (int z = 0; z < kZoneCount; ++z) {
         if (w[static_cast<std::size_t>(z)] >= 0.999) return z;
     }

@@ -39,9 +39,11 @@ public:
 
     const ZoneDensities& densities() const { return densities_; }
     ZoneWeights zoneWeights(Vec2 mm) const;
-    double density(Vec2 mm) const;  // dots/cm², the zones blended
+    double density(Vec2 mm) const { return density(zoneWeights(mm)); }  // dots/cm², zones blended
+    double density(const ZoneWeights& weights) const;
     // The zone whose weight is (almost) 1 here, or -1 in a blend between zones.
-    int coreZone(Vec2 mm) const;
+    int coreZone(Vec2 mm) const { return coreZone(zoneWeights(mm)); }
+    static int coreZone(const ZoneWeights& weights);
     // Unit vector (frame mm) along which hair grows: forward (down the forehead) at the
     // front, down at the temples and sides, a whorl around the crown, down the back.
     Vec2 growthDirection(Vec2 mm) const;

@@ -1,5 +1,6 @@
 #include "head_frame.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -31,6 +32,12 @@ bool inside(Vec2 p, int width, int height) {
 }  // namespace
 
 double length(Vec2 v) { return std::sqrt(dot(v, v)); }
+
+PixelBox unite(const PixelBox& a, const PixelBox& b) {
+    if (a.empty()) return b;
+    if (b.empty()) return a;
+    return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
 
 Result<HeadFrame> HeadFrame::fromHandles(const Handles& handles, int width, int height,
                                          double pxPerMmOverride) {

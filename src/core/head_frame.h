@@ -24,7 +24,11 @@ double length(Vec2 v);
 struct PixelBox {
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // half-open [x0, x1) × [y0, y1)
     bool empty() const { return x1 <= x0 || y1 <= y0; }
+    bool operator==(const PixelBox& o) const { return x0 == o.x0 && y0 == o.y0 && x1 == o.x1 && y1 == o.y1; }
 };
+
+// The smallest box holding both (an empty box adds nothing).
+PixelBox unite(const PixelBox& a, const PixelBox& b);
 
 // The three handles, in photo pixels (x right, y down).
 struct Handles {

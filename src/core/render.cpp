@@ -67,15 +67,7 @@ void InkLayer::clear() {
     bounds_ = {};
 }
 
-void InkLayer::include(const PixelBox& box) {
-    if (box.empty()) return;
-    if (bounds_.empty()) {
-        bounds_ = box;
-        return;
-    }
-    bounds_ = {std::min(bounds_.x0, box.x0), std::min(bounds_.y0, box.y0), std::max(bounds_.x1, box.x1),
-               std::max(bounds_.y1, box.y1)};
-}
+void InkLayer::include(const PixelBox& box) { bounds_ = unite(bounds_, box); }
 
 void splatDots(const CandidateSet& set, std::size_t count, const std::vector<std::uint8_t>& sessions,
                const SplatSettings& settings, InkLayer& ink) {
@@ -84,7 +76,7 @@ void splatDots(const CandidateSet& set, std::size_t count, const std::vector<std
     const float maxIndex = static_cast<float>(2 * kProfileSteps);
     float* planes[3] = {ink.plane(0), ink.plane(1), ink.plane(2)};
     const PixelBox region = ink.region();
-    PixelBox touched{region.x1, region.y1, region.x0, region.y0};
+    PixelBox touched;
     for (std::size_t i = 0; i < count; ++i) {
         const int session = sessions[i];
         if (session == 0) continue;
@@ -135,10 +127,9 @@ void splatDots(const CandidateSet& set, std::size_t count, const std::vector<std
                 planes[2][at] += amp[2] * w;
             }
         }
-        touched = {std::min(touched.x0, x0), std::min(touched.y0, y0), std::max(touched.x1, x1),
-                   std::max(touched.y1, y1)};
+        touched = unite(touched, PixelBox{x0, y0, x1, y1});
     }
-    if (!touched.empty()) ink.include(touched);
+    ink.include(touched);
 }
 
 namespace {

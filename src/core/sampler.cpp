@@ -116,7 +116,8 @@ CandidateSet sampleCandidates(const SamplingInputs& in) {
                 const int y = static_cast<int>(px.y);
                 const double coverage = mask.coverageAt(x, y);
                 if (coverage <= 0) continue;
-                const double zoneDensity = in.fields.density(mm) * scale;
+                const ZoneWeights zones = in.fields.zoneWeights(mm);
+                const double zoneDensity = in.fields.density(zones) * scale;
                 const double behind = in.hairline.distanceBehind(mm);
                 double ramp = 1;
                 if (followsHairline(in.coverage)) {
@@ -133,7 +134,7 @@ CandidateSet sampleCandidates(const SamplingInputs& in) {
                                                  (static_cast<std::uint64_t>(rank) << 40) | copyId);
                 dot.key = static_cast<float>(key);
                 const bool exactDensity = coverage >= 1 && (!followsHairline(in.coverage) || behind >= in.transitionMm);
-                dot.coreZone = static_cast<std::int8_t>(exactDensity ? in.fields.coreZone(mm) : -1);
+                dot.coreZone = static_cast<std::int8_t>(exactDensity ? ScalpFields::coreZone(zones) : -1);
                 set.candidates.push_back(dot);
             }
         }

@@ -269,10 +269,8 @@ const SimulationStats& Simulator::stats() const {
 }
 
 void Simulator::runSplat() {
-    const PixelBox& region = mask_.bounds;
-    const PixelBox& current = ink_.region();
-    if (region.x0 != current.x0 || region.y0 != current.y0 || region.x1 != current.x1 || region.y1 != current.y1) {
-        ink_.reset(region);
+    if (!(mask_.bounds == ink_.region())) {
+        ink_.reset(mask_.bounds);
     } else {
         ink_.clear();
     }

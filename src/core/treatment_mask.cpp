@@ -46,12 +46,6 @@ void boxBlur(std::vector<std::uint8_t>& plane, int width, const PixelBox& box, i
     pass(w, h, origin, 1, static_cast<std::size_t>(width));
 }
 
-PixelBox unite(const PixelBox& a, const PixelBox& b) {
-    if (a.empty()) return b;
-    if (b.empty()) return a;
-    return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
-}
-
 PixelBox grow(const PixelBox& box, int margin, int width, int height) {
     if (box.empty()) return box;
     return {std::max(0, box.x0 - margin), std::max(0, box.y0 - margin), std::min(width, box.x1 + margin),

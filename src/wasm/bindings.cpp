@@ -172,14 +172,6 @@ JsStatus toStatus(const smp::Result<T>& result) {
     return {false, smp::errorCodeName(result.error().code), result.error().message};
 }
 
-val statusObject(const JsStatus& status) {
-    val object = val::object();
-    object.set("ok", status.ok);
-    object.set("code", status.code);
-    object.set("message", status.message);
-    return object;
-}
-
 // A full-size export from Simulator.renderOn(): JavaScript owns it (.delete()).
 class RenderedImage : public JsResult<smp::Image> {
 public:
@@ -256,7 +248,7 @@ public:
     // until the next call into the module (see the top of this file).
     val render() {
         auto rendered = sim_.render();
-        val out = statusObject(toStatus(rendered));
+        val out(toStatus(rendered));  // a Status value_object: {ok, code, message}
         const smp::Image* image = rendered ? rendered.value() : nullptr;
         out.set("width", image ? image->width() : 0);
         out.set("height", image ? image->height() : 0);
