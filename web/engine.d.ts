@@ -146,7 +146,7 @@ export interface Simulator {
   addBrushStroke(x: number, y: number, radius: number, erase?: boolean): this;
   clearBrush(): this;
   /** Brings the stale stages up to date; a copy of the result. Throws without a photo or handles. */
-  render(): RgbaImage;
+  render(into?: Uint8ClampedArray): RgbaImage;
   /**
    * The same design drawn on another copy of the photo, e.g. the full-size original for
    * export: handles, brush and scale are scaled by the width ratio; the dots are the same in mm.

@@ -205,6 +205,14 @@ test('simulator: renders with stats, hairline and dots.csv', () => {
     assert.equal(sameBytes(lighter.data, result.data), false);
     // ...and going back gives the first result again, bit for bit.
     assert.ok(sameBytes(sim.setShade(2).render().data, result.data));
+
+    // render(into) copies into the caller's array (no allocation per frame);
+    // an array of the wrong size is not used.
+    const into = new Uint8ClampedArray(result.data.length);
+    const reused = sim.setShade(4).render(into);
+    assert.equal(reused.data, into);
+    assert.ok(sameBytes(into, lighter.data));
+    assert.notEqual(sim.render(new Uint8ClampedArray(8)).data.length, 8);
   } finally {
     sim.dispose();
   }
