@@ -78,6 +78,8 @@ export interface HairlineTemplateInfo {
   id: string;
   /** For people, e.g. "Widow's peak". */
   label: string;
+  /** The style's own width of the density ramp behind the hairline, in mm (what setTransition(0) uses). */
+  transitionMm: number;
 }
 
 export type StageName = 'frame' | 'hairline' | 'mask' | 'candidates' | 'selection' | 'splat' | 'composite';

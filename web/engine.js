@@ -105,7 +105,7 @@ class Engine {
     return using(handle, (encoded) => ({ ok: true, bytes: new Uint8Array(encoded.bytes()) }));
   }
 
-  // [{id, label}] of the hairline styles.
+  // [{id, label, transitionMm}] of the hairline styles.
   templates() {
     return this.#module.hairlineTemplates();
   }

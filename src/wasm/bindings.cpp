@@ -302,13 +302,14 @@ private:
     smp::Simulator sim_;
 };
 
-// [{id, label}] of every hairline style, in the core's order.
+// [{id, label, transitionMm}] of every hairline style, in the core's order.
 val hairlineTemplates() {
     val list = val::array();
     for (const smp::HairlineTemplate& style : smp::hairlineTemplates()) {
         val entry = val::object();
         entry.set("id", style.id);
         entry.set("label", style.label);
+        entry.set("transitionMm", style.transitionMm);
         list.call<void>("push", entry);
     }
     return list;

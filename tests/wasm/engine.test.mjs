@@ -165,6 +165,9 @@ test('simulator: lists the hairline templates', () => {
   const templates = engine.templates();
   assert.deepEqual(templates.map((t) => t.id), ['soft', 'sharp', 'straight', 'rounded', 'receded', 'widows-peak']);
   assert.equal(templates.find((t) => t.id === 'widows-peak').label, "Widow's peak");
+  for (const { id, transitionMm } of templates) {
+    assert.ok(transitionMm >= 5 && transitionMm <= 15, `${id}: transition ${transitionMm} mm`);
+  }
 });
 
 test('simulator: renders with stats, hairline and dots.csv', () => {
