@@ -1,128 +1,271 @@
-// Main thread: takes a photo from the picker or a drop, has the worker decode it,
-// and shows the upright working image with a one-line description.
-const input = document.querySelector('#photo-input');
-const dropZone = document.querySelector('#drop-zone');
-const statusLine = document.querySelector('#status');
-const errorBox = document.querySelector('#error');
-const canvas = document.querySelector('#preview');
+// The page: wires the photo intake, the stage, the design panel and the worker.
+// The design lives here; the worker only draws it.
+import { PreviewClient } from './app/preview-client.js';
+import { Stage } from './app/stage.js';
+import { Controls } from './app/controls.js';
+import { History, guessHandles, handlesFromFractions, newDesign } from './app/design.js';
+import { bindIntake, maxFileBytes } from './app/intake.js';
+import { baseName, composeBeforeAfter, describeDesign, download } from './app/export.js';
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-let engineReady = false;
-let latest = null; // {id, name} of the newest photo sent; replies for older ones are stale
-let nextId = 1;
+const $ = (selector) => document.querySelector(selector);
+const statusLine = $('#status');
+const errorBox = $('#error');
+const frameError = $('#frame-error');
+const workspace = $('#workspace');
+const intake = $('#intake');
 
-function showStatus(text) {
-  statusLine.textContent = text;
-}
+// ?maxSide=1200 sets the working size (the benchmark uses it); the default keeps
+// single dots visible at 100% while a 4 MP frame still redraws in ~30 ms.
+const maxSide = Number(new URLSearchParams(location.search).get('maxSide')) || 2048;
+const thumbnailSize = 160;
 
+const client = new PreviewClient(new URL('./worker.js', import.meta.url));
+const stage = new Stage($('#stage'));
+const controls = new Controls($('#controls'));
+let templates = [];
+let engineFailed = false;
+let photo = null; // {name, width, height, source}
+let design = null; // what is shown; may run ahead of history.committed while dragging
+let history = null;
+let opening = null; // the photo being opened
+let pxPerMm = 0;
+let thumbnailTimer = 0;
+let pendingInputs = []; // performance.now() of inputs not yet painted
+
+function showStatus(text) { statusLine.textContent = text; }
 function showError(text) {
   errorBox.textContent = text;
   errorBox.hidden = !text;
 }
+const sentence = (text) => text.replace(/[.!?]*$/, '.');
 
-// Engine messages are sentences without the final full stop.
-function sentence(text) {
-  return text.replace(/[.!?]*$/, '.');
+// ---- design changes -------------------------------------------------------------
+
+function setDesign(next, { commit = false, stamp = performance.now() } = {}) {
+  design = Object.freeze(next);
+  pendingInputs.push(stamp);
+  client.render(design, stamp);
+  stage.setHandles(design.handles);
+  controls.show(design);
+  if (commit) commitDesign();
 }
 
-function hidePreview() {
-  canvas.hidden = true;
-  canvas.width = canvas.height = 0; // frees the old image's memory
+function commitDesign() {
+  if (history.commit(design)) scheduleThumbnails();
+  updateHistoryButtons();
 }
 
-function engineFailed(details) {
-  latest = null; // a photo sent before the failure gets no answer worth showing
-  input.disabled = true;
-  dropZone.classList.add('disabled');
-  showStatus('The photo engine is not available.');
-  showError(`The photo engine could not be loaded, so no photo can be opened. Reload the page to try again. Details: ${sentence(details)}`);
+function updateHistoryButtons() {
+  $('#undo').disabled = !history?.canUndo;
+  $('#redo').disabled = !history?.canRedo;
 }
 
-function describePhoto({ width, height, info }) {
-  const size = `${info.width} × ${info.height}`;
-  const full = info.orientation > 1
-    ? `${size} upright (stored ${info.storedWidth} × ${info.storedHeight}, EXIF orientation ${info.orientation})`
-    : size;
-  const working = width === info.width && height === info.height ? `${width} × ${height} (full size)` : `${width} × ${height}`;
-  const notes = info.warnings.length ? ` Note: ${info.warnings.join('; ')}.` : '';
-  return `${full}, ${info.format}. Working image: ${working}.${notes}`;
+function travel(direction) {
+  if (!history) return;
+  const target = direction === 'undo' ? history.undo() : history.redo();
+  setDesign(target);
+  updateHistoryButtons();
+  scheduleThumbnails();
 }
 
-function showPhoto(name, photo) {
-  const { width, height, pixels } = photo;
-  canvas.width = width;
-  canvas.height = height;
-  canvas.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(pixels), width, height), 0, 0);
-  canvas.setAttribute('aria-label', `${name}, shown upright`);
-  canvas.hidden = false;
-  showStatus(`${name}: ${describePhoto(photo)}`);
+controls.onInput = (patch) => setDesign({ ...design, ...patch });
+controls.onChange = (patch) => setDesign({ ...design, ...patch }, { commit: true });
+stage.onHandleMove = (name, point) => setDesign({ ...design, handles: { ...design.handles, [name]: point } });
+stage.onHandleDone = () => commitDesign();
+stage.onBrushDab = (dab) => setDesign({ ...design, brush: [...design.brush, Object.freeze(dab)] });
+stage.onBrushDone = () => commitDesign();
+stage.onBrushCancel = () => setDesign({ ...design, brush: history.committed.brush });
+stage.onViewChange = () => { $('#zoom-level').textContent = `${stage.zoomPercent}%`; };
+stage.brushRadiusPx = () => (Number($('#brush-size').value) / 2) * (pxPerMm || 1);
+
+// ---- frames ----------------------------------------------------------------------
+
+let frameToDraw = null;
+
+client.onFrame = (frame, stamp) => {
+  if (frameToDraw) client.recycle(frameToDraw.pixels); // superseded before it was painted
+  frameToDraw = { ...frame, stamp };
+  requestAnimationFrame(paint);
+};
+
+// Drawn in an animation frame: at most one putImageData per screen refresh.
+function paint() {
+  const frame = frameToDraw;
+  if (!frame) return;
+  frameToDraw = null;
+  stage.drawFrame(frame.width, frame.height, frame.pixels, frame.hairline);
+  client.recycle(frame.pixels);
+  frameError.hidden = true;
+  pxPerMm = frame.stats.pxPerMm;
+  showStats(frame.stats);
+  const now = performance.now();
+  // Every input this frame reflects is now on screen.
+  pendingInputs = pendingInputs.filter((stamp) => {
+    if (stamp > frame.stamp) return true;
+    performance.measure('input-to-paint', { start: stamp, end: now });
+    return false;
+  });
 }
 
-async function openPhoto(file) {
-  if (input.disabled) return; // the engine failed to load
-  const request = { id: nextId++, name: file.name };
-  latest = request;
-  showError('');
-  showStatus(engineReady ? 'Decoding photo…' : 'Loading engine…');
-  let bytes;
-  try {
-    bytes = await file.arrayBuffer();
-  } catch (error) {
-    if (latest !== request) return;
-    latest = null;
-    hidePreview();
-    showStatus('No photo shown.');
-    showError(`Could not read “${file.name}”: ${sentence(error.message)}`);
-    return;
-  }
-  if (latest === request) worker.postMessage({ id: request.id, bytes }, [bytes]);
+client.onFrameError = (failure) => {
+  frameError.textContent = `${sentence(failure.message)} The preview shows the last valid design.`;
+  frameError.hidden = false;
+};
+
+function showStats(stats) {
+  const front = stats.zones.find((zone) => zone.name === 'front-mid');
+  const dots = stats.dotCount.toLocaleString('en');
+  const density = front.areaCm2 > 0 ? ` Front: ${front.measuredPerCm2.toFixed(0)} dots/cm² (target ${front.targetPerCm2.toFixed(0)}).` : '';
+  $('#stats').textContent = `${dots} dots.${density} Scale ${stats.pxPerMm.toFixed(2)} px/mm.`;
 }
 
-worker.addEventListener('message', ({ data }) => {
-  if (data.kind === 'engine') {
-    if (!data.ok) {
-      engineFailed(data.message);
-      return;
+function scheduleThumbnails() {
+  clearTimeout(thumbnailTimer);
+  // Waits for the user to pause: thumbnails cost six small renders.
+  thumbnailTimer = setTimeout(async () => {
+    const forPhoto = photo;
+    try {
+      const { images } = await client.thumbnails(history.committed, thumbnailSize);
+      if (photo === forPhoto) controls.showThumbnails(images);
+    } catch {
+      // The gallery keeps its names; a bad design already shows its own message.
     }
-    engineReady = true;
-    showStatus(latest ? 'Decoding photo…' : 'Ready: choose a photo.');
+  }, 400);
+}
+
+// ---- photos ----------------------------------------------------------------------
+
+async function openPhoto(file, { handleFractions, credit } = {}) {
+  if (engineFailed) return;
+  showError('');
+  if (file.size > maxFileBytes) {
+    showError(`“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB; photos up to 64 MB can be opened. Try a smaller copy.`);
     return;
   }
-  if (data.id !== latest?.id) return;
-  const { name } = latest;
-  latest = null;
-  if (data.ok) {
-    showPhoto(name, data);
-  } else {
-    hidePreview();
-    showStatus('No photo shown.');
-    showError(`Could not open “${name}”: ${sentence(data.message)}`);
+  const request = {};
+  opening = request;
+  showStatus(`Opening “${file.name}”…`);
+  document.body.classList.add('busy');
+  try {
+    const bytes = await file.arrayBuffer();
+    const started = performance.now();
+    const opened = await client.open(bytes, maxSide);
+    if (opening !== request) return;
+    const { width, height } = opened;
+    photo = { name: file.name, width, height };
+    const handles = handleFractions ? handlesFromFractions(handleFractions, width, height) : guessHandles(width, height);
+    history = new History(newDesign(handles));
+    stage.setPhoto(width, height, opened.pixels);
+    intake.hidden = true;
+    workspace.hidden = false;
+    $('#demo-credit').textContent = credit ?? '';
+    $('#demo-credit').hidden = !credit;
+    pendingInputs = [];
+    setDesign(history.committed, { stamp: started });
+    updateHistoryButtons();
+    scheduleThumbnails();
+    const via = opened.decoder === 'browser' ? ' (decoded by the browser)' : '';
+    const hint = handleFractions ? '' : ' Drag the three handles onto your hairline.';
+    showStatus(`${file.name}: ${opened.info.width} × ${opened.info.height}${via}, working at ${width} × ${height}.${hint}`);
+    stage.root.focus({ preventScroll: true });
+  } catch (error) {
+    if (opening !== request) return;
+    showStatus(photo ? `Still showing “${photo.name}”.` : 'No photo open.');
+    showError(`Could not open “${file.name}”: ${sentence(error.message)}`);
+  } finally {
+    if (opening === request) {
+      opening = null;
+      document.body.classList.remove('busy');
+    }
+  }
+}
+
+bindIntake({
+  onPhoto: openPhoto,
+  onError: showError,
+  isBusy: () => engineFailed,
+});
+
+// ---- toolbar and buttons ------------------------------------------------------------
+
+function bindSegmented(attribute, apply) {
+  const buttons = [...document.querySelectorAll(`[data-${attribute}]`)].filter((b) => b.getAttribute('role') === 'radio');
+  for (const button of buttons) {
+    button.addEventListener('click', () => {
+      for (const other of buttons) other.setAttribute('aria-checked', String(other === button));
+      apply(button.dataset[attribute]);
+    });
+  }
+}
+
+bindSegmented('tool', (tool) => {
+  stage.setTool(tool);
+  $('#brush-size-group').hidden = tool === 'move';
+});
+bindSegmented('mode', (mode) => stage.setMode(mode));
+$('#brush-size').addEventListener('input', (event) => { $('#brush-size-value').textContent = `${event.target.value} mm`; });
+$('#zoom-in').addEventListener('click', () => stage.zoomBy(1.25));
+$('#zoom-out').addEventListener('click', () => stage.zoomBy(0.8));
+$('#zoom-fit').addEventListener('click', () => stage.fit());
+$('#zoom-100').addEventListener('click', () => stage.actualPixels());
+$('#undo').addEventListener('click', () => travel('undo'));
+$('#redo').addEventListener('click', () => travel('redo'));
+$('#reset').addEventListener('click', () => {
+  setDesign({ ...newDesign(design.handles) }, { commit: true });
+});
+$('#change-photo').addEventListener('click', () => $('#photo-input').click());
+
+window.addEventListener('keydown', (event) => {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || !history) return;
+  if (event.target.matches?.('input[type=text], textarea')) return;
+  const key = event.key.toLowerCase();
+  if (key === 'z' || key === 'y') {
+    event.preventDefault();
+    travel(key === 'y' || event.shiftKey ? 'redo' : 'undo');
   }
 });
 
-// Fires when the worker script or one of its imports cannot be loaded.
-worker.addEventListener('error', (event) => {
-  engineFailed(event.message || 'the worker script could not be started');
-});
-
-input.addEventListener('change', () => {
-  const [file] = input.files;
-  if (file) openPhoto(file);
-});
-
-// A photo dropped next to the drop zone must not make the browser navigate away to it.
-for (const type of ['dragover', 'drop']) {
-  window.addEventListener(type, (event) => event.preventDefault());
+for (const button of document.querySelectorAll('[data-export]')) {
+  button.addEventListener('click', () => exportFile(button.dataset.export, button.dataset.format));
 }
-dropZone.addEventListener('dragover', (event) => {
-  event.dataTransfer.dropEffect = input.disabled ? 'none' : 'copy';
-  dropZone.classList.add('dragging');
-});
-dropZone.addEventListener('dragleave', (event) => {
-  if (!dropZone.contains(event.relatedTarget)) dropZone.classList.remove('dragging');
-});
-dropZone.addEventListener('drop', (event) => {
-  dropZone.classList.remove('dragging');
-  const [file] = event.dataTransfer.files;
-  if (file) openPhoto(file);
-});
+
+async function exportFile(kind, format) {
+  if (!photo) return;
+  const exportStatus = $('#export-status');
+  const mime = format === 'png' ? 'image/png' : 'image/jpeg';
+  const extension = format === 'png' ? 'png' : 'jpg';
+  const buttons = document.querySelectorAll('[data-export]');
+  buttons.forEach((b) => { b.disabled = true; });
+  try {
+    if (kind === 'result') {
+      const result = await client.exportImage(design, format, (text) => { exportStatus.textContent = text; });
+      download(new Blob([result.bytes], { type: mime }), `${baseName(photo.name)}.${extension}`);
+      exportStatus.textContent = `Saved ${result.width} × ${result.height} ${format.toUpperCase()} (${(result.bytes.byteLength / 1e6).toFixed(1)} MB).`;
+    } else {
+      exportStatus.textContent = 'Composing the before/after picture…';
+      const blob = await composeBeforeAfter(stage.before, stage.after, describeDesign(design, templates), mime);
+      download(blob, `${baseName(photo.name)}-before-after.${extension}`);
+      exportStatus.textContent = `Saved the before/after ${format.toUpperCase()} (${(blob.size / 1e6).toFixed(1)} MB).`;
+    }
+  } catch (error) {
+    exportStatus.textContent = `Could not save: ${sentence(error.message)}`;
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+}
+
+// ---- engine ------------------------------------------------------------------------
+
+client.ready.then(
+  (engine) => {
+    templates = engine.templates;
+    controls.setTemplates(templates);
+    if (!opening) showStatus('Ready: choose a photo, take one, or try the demo photo.');
+  },
+  (error) => {
+    engineFailed = true;
+    for (const control of intake.querySelectorAll('button, input')) control.disabled = true;
+    showStatus('The photo engine is not available.');
+    showError(`The photo engine could not be loaded, so no photo can be opened. Reload the page to try again. Details: ${sentence(error.message)}`);
+  },
+);

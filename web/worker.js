@@ -1,33 +1,113 @@
-// Decodes photos off the main thread. Messages:
-//   out: {kind: 'engine', ok, message?}   once, when the engine has loaded or failed to
-//   in:  {id, bytes: ArrayBuffer}         the photo file's bytes (transferred)
-//   out: {kind: 'decoded', id, ok: true, width, height, pixels: ArrayBuffer, info}  (pixels transferred)
-//   out: {kind: 'decoded', id, ok: false, code, message}
+// The engine's thread: decodes photos, keeps the simulator and renders frames, so
+// that the page never waits on WASM. Messages in (each with an id the reply repeats):
+//   {type: 'open', id, bytes, maxSide}          a photo file's bytes (transferred)
+//   {type: 'render', id, design, buffer?}       draw the design; buffer: the previous
+//                                               frame's, handed back for reuse
+//   {type: 'thumbnails', id, design, size}      every hairline style on a crop of the photo
+//   {type: 'export', id, design, format}        the result at full size: 'png' or 'jpeg'
+// Replies: {type: 'engine', ok, templates?, message?} once; then {type, id, ok, ...};
+// failures carry {ok: false, code, message}. See app/preview-client.js for the fields.
 import { loadEngine } from './engine.js';
+import { decodeWithBrowser } from './browser-decode.js';
+import { applyDesign } from './app/apply-design.js';
+import { renderThumbnails } from './app/thumbnails.js';
 
-// Started at once so that the engine is usually ready before the first photo arrives.
 const enginePromise = loadEngine();
+let simulator = null;
+let photoBytes = null; // the open photo's file, decoded again at full size for export
+let photoDecoder = 'engine'; // or 'browser' for formats the engine cannot read
+let workingPhoto = null; // {width, height, pixels}: a copy of what the simulator draws on
+let applied = {}; // the design the simulator holds, updated setter by setter
 
 function describe(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
+function fail(type, id, error) {
+  postMessage({ type, id, ok: false, code: error?.code ?? 'engine-error', message: describe(error) });
+}
+
 enginePromise.then(
-  () => postMessage({ kind: 'engine', ok: true }),
-  (error) => postMessage({ kind: 'engine', ok: false, message: describe(error) }),
+  (engine) => postMessage({ type: 'engine', ok: true, templates: engine.templates() }),
+  (error) => postMessage({ type: 'engine', ok: false, message: describe(error) }),
 );
 
-self.onmessage = async ({ data: { id, bytes } }) => {
+// Engine first; the browser's decoder for what it cannot read (HEIC, WebP, AVIF…),
+// so the pixels reach the engine either way.
+async function decode(engine, bytes, maxSide) {
+  const decoded = engine.decodePhoto(bytes, { maxSide });
+  if (decoded.ok || decoded.code !== 'unsupported-format') return { decoded, decoder: 'engine' };
+  const fallback = await decodeWithBrowser(bytes, maxSide);
+  return { decoded: fallback.ok ? fallback : decoded, decoder: 'browser' };
+}
+
+async function open({ id, bytes, maxSide }) {
+  const engine = await enginePromise;
+  const { decoded, decoder } = await decode(engine, bytes, maxSide);
+  if (!decoded.ok) {
+    postMessage({ type: 'opened', id, ok: false, code: decoded.code, message: decoded.message });
+    return;
+  }
+  simulator?.dispose();
+  simulator = engine.createSimulator().setPhoto(decoded.pixels, decoded.width, decoded.height);
+  applied = {};
+  workingPhoto = { width: decoded.width, height: decoded.height, pixels: decoded.pixels.slice() };
+  photoBytes = bytes;
+  photoDecoder = decoder;
+  const { width, height, pixels, info } = decoded;
+  postMessage({ type: 'opened', id, ok: true, width, height, pixels: pixels.buffer, info, decoder },
+    [pixels.buffer]);
+}
+
+function render({ id, design, buffer }) {
+  if (!simulator) throw new Error('no photo is open');
+  applyDesign(simulator, applied, design);
+  const into = buffer ? new Uint8ClampedArray(buffer) : undefined;
+  const started = performance.now();
+  const frame = simulator.render(into);
+  const renderMs = performance.now() - started;
+  const hairline = simulator.hairline();
+  postMessage({
+    type: 'frame', id, ok: true, width: frame.width, height: frame.height, pixels: frame.data.buffer,
+    hairline, stats: simulator.stats(), renderMs,
+  }, [frame.data.buffer, hairline.buffer]);
+}
+
+async function thumbnails({ id, design, size }) {
+  const engine = await enginePromise;
+  if (!simulator) throw new Error('no photo is open');
+  const images = renderThumbnails(engine, workingPhoto, design, size);
+  postMessage({ type: 'thumbnails', id, ok: true, images }, images.map((image) => image.pixels));
+}
+
+async function exportImage({ id, design, format }) {
+  const engine = await enginePromise;
+  if (!simulator) throw new Error('no photo is open');
+  applyDesign(simulator, applied, design);
+  postMessage({ type: 'progress', id, text: 'Decoding the full-size photo…' });
+  const { decoded } = photoDecoder === 'engine'
+    ? { decoded: engine.decodePhoto(photoBytes, { maxSide: 0 }) }
+    : { decoded: await decodeWithBrowser(photoBytes, 0) };
+  if (!decoded.ok) throw Object.assign(new Error(decoded.message), { code: decoded.code });
+  postMessage({ type: 'progress', id, text: `Drawing the dots at ${decoded.width} × ${decoded.height}…` });
+  const image = simulator.exportFullSize(decoded.pixels, decoded.width, decoded.height);
+  postMessage({ type: 'progress', id, text: `Encoding the ${format.toUpperCase()}…` });
+  const encoded = format === 'png'
+    ? engine.encodePng(image.data, image.width, image.height)
+    : engine.encodeJpeg(image.data, image.width, image.height, 92);
+  if (!encoded.ok) throw Object.assign(new Error(encoded.message), { code: encoded.code });
+  postMessage({ type: 'exported', id, ok: true, bytes: encoded.bytes.buffer, width: image.width, height: image.height },
+    [encoded.bytes.buffer]);
+}
+
+const handlers = { open, render, thumbnails, export: exportImage };
+const replyTypes = { open: 'opened', render: 'frame', thumbnails: 'thumbnails', export: 'exported' };
+
+self.onmessage = async ({ data }) => {
   try {
-    const engine = await enginePromise;
-    const photo = engine.decodePhoto(bytes);
-    if (!photo.ok) {
-      postMessage({ kind: 'decoded', id, ok: false, code: photo.code, message: photo.message });
-      return;
-    }
-    const { width, height, pixels, info } = photo;
-    postMessage({ kind: 'decoded', id, ok: true, width, height, pixels: pixels.buffer, info }, [pixels.buffer]);
+    await enginePromise;
+    await handlers[data.type](data);
   } catch (error) {
-    postMessage({ kind: 'decoded', id, ok: false, code: 'engine-error', message: describe(error) });
+    fail(replyTypes[data.type], data.id, error);
   }
 };

@@ -1,0 +1,64 @@
+// Brings a simulator from the design it holds (`applied`, updated field by field) to
+// `design`, calling only the setters whose value changed: the engine then reruns only
+// the stages after the earliest change. A setter that throws leaves `applied` true.
+const scalarSetters = [
+  ['template', 'setTemplate'],
+  ['coverage', 'setCoverage'],
+  ['hairlineOffsetMm', 'setHairlineOffset'],
+  ['transitionMm', 'setTransition'],
+  ['density', 'setDensity'],
+  ['sessions', 'setSessions'],
+  ['healingDay', 'setHealingDay'],
+  ['years', 'setYears'],
+  ['seed', 'setSeed'],
+  ['whorl', 'setWhorl'],
+];
+
+function sameHandles(a, b) {
+  return a && b && ['left', 'mid', 'right'].every((k) => a[k][0] === b[k][0] && a[k][1] === b[k][1]);
+}
+
+// '#rrggbb' → [r, g, b]
+export function parseHexColour(hex) {
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+}
+
+// Adds only the new dabs when the old strokes are a prefix of the new ones (painting),
+// else starts over (undo, reset).
+function applyBrush(simulator, applied, brush) {
+  const old = applied.brush ?? [];
+  const extends_ = old.length <= brush.length && (old.length === 0 || old[old.length - 1] === brush[old.length - 1]);
+  let start = old.length;
+  if (!extends_) {
+    simulator.clearBrush();
+    applied.brush = [];
+    start = 0;
+  }
+  for (let i = start; i < brush.length; i++) {
+    const { x, y, r, erase } = brush[i];
+    simulator.addBrushStroke(x, y, r, erase);
+    applied.brush = brush.slice(0, i + 1);
+  }
+}
+
+export function applyDesign(simulator, applied, design) {
+  if (!sameHandles(applied.handles, design.handles)) {
+    const { left, mid, right } = design.handles;
+    simulator.setHandles(left[0], left[1], mid[0], mid[1], right[0], right[1]);
+    applied.handles = design.handles;
+  }
+  for (const [key, setter] of scalarSetters) {
+    if (applied[key] !== design[key]) {
+      simulator[setter](design[key]);
+      applied[key] = design[key];
+    }
+  }
+  const pigment = design.shade === 'custom' ? design.customColour : design.shade;
+  if (applied.pigment !== pigment) {
+    if (design.shade === 'custom') simulator.setCustomColour(...parseHexColour(pigment));
+    else simulator.setShade(pigment);
+    applied.pigment = pigment;
+  }
+  if (applied.brush !== design.brush) applyBrush(simulator, applied, design.brush);
+  return applied;
+}

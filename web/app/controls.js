@@ -1,0 +1,175 @@
+// The design panel: the hairline gallery, shade swatches, sliders and choices. Shows
+// a design (show) and reports changes: onInput while a slider moves, onChange when
+// a value is settled (for undo).
+const shades = [
+  { value: 1, label: 'Black', alpha: 1.0 },
+  { value: 2, label: 'Very dark', alpha: 0.85 },
+  { value: 3, label: 'Dark', alpha: 0.7 },
+  { value: 4, label: 'Medium', alpha: 0.55 },
+  { value: 5, label: 'Light', alpha: 0.4 },
+];
+
+// Roughly how a healed dot of this shade looks on fair skin, for the swatch.
+function swatchColour(alpha) {
+  const level = Math.round(232 - 212 * alpha);
+  return `rgb(${level}, ${level - 2}, ${level - 3})`;
+}
+
+function formatOffset(mm) {
+  if (mm === 0) return 'as drawn';
+  return `${Math.abs(mm)} mm ${mm > 0 ? 'higher' : 'lower'}`;
+}
+
+const formats = {
+  hairlineOffsetMm: formatOffset,
+  transitionMm: (mm) => `${mm} mm ${mm <= 6 ? '(crisp)' : mm >= 12 ? '(soft)' : ''}`.trim(),
+  density: (value) => `${Math.round(value * 100)}%`,
+  years: (years) => (years === 0 ? 'fresh' : `${years} year${years === 1 ? '' : 's'}`),
+};
+
+export class Controls {
+  onInput = () => {}; // (patch) while dragging a slider
+  onChange = () => {}; // (patch) when settled
+  #templates = [];
+  #design = null;
+
+  constructor(form) {
+    this.form = form;
+    this.gallery = form.querySelector('#gallery');
+    this.shadeGroup = form.querySelector('#shades');
+    form.addEventListener('submit', (event) => event.preventDefault());
+    this.#buildShades();
+    for (const input of form.querySelectorAll('input[type=range]')) {
+      const key = input.name;
+      input.addEventListener('input', () => {
+        this.#showOutput(input);
+        this.onInput({ [key]: Number(input.value) });
+      });
+      input.addEventListener('change', () => this.onChange({ [key]: Number(input.value) }));
+    }
+    for (const input of form.querySelectorAll('input[type=radio]')) {
+      input.addEventListener('change', () => this.onChange({ [input.name]: Number(input.value) }));
+    }
+    form.querySelector('#coverage').addEventListener('change', (event) => this.onChange({ coverage: event.target.value }));
+  }
+
+  setTemplates(templates) {
+    this.#templates = templates;
+    this.gallery.replaceChildren(...templates.map(({ id, label }) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'gallery-item';
+      button.dataset.template = id;
+      button.setAttribute('role', 'radio');
+      const thumb = document.createElement('canvas');
+      thumb.className = 'thumb';
+      thumb.width = thumb.height = 1;
+      thumb.setAttribute('aria-hidden', 'true');
+      const name = document.createElement('span');
+      name.textContent = label;
+      button.append(thumb, name);
+      button.addEventListener('click', () => this.onChange({ template: id, transitionMm: 0 }));
+      return button;
+    }));
+    this.#bindRadioKeys(this.gallery);
+  }
+
+  // images: [{id, width, height, pixels}] from the worker
+  showThumbnails(images) {
+    for (const { id, width, height, pixels } of images) {
+      const canvas = this.gallery.querySelector(`[data-template="${id}"] canvas`);
+      if (!canvas) continue;
+      canvas.width = width;
+      canvas.height = height;
+      canvas.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(pixels), width, height), 0, 0);
+    }
+  }
+
+  #buildShades() {
+    const items = shades.map(({ value, label, alpha }) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'swatch';
+      button.dataset.shade = value;
+      button.setAttribute('role', 'radio');
+      button.setAttribute('aria-label', `Shade ${value}: ${label}`);
+      button.title = `Shade ${value}: ${label}`;
+      const chip = document.createElement('span');
+      chip.className = 'chip';
+      chip.style.background = swatchColour(alpha); // CSSOM, allowed by the CSP
+      const text = document.createElement('span');
+      text.textContent = String(value);
+      button.append(chip, text);
+      button.addEventListener('click', () => this.onChange({ shade: value }));
+      return button;
+    });
+    const custom = document.createElement('label');
+    custom.className = 'swatch custom';
+    custom.title = 'Custom colour';
+    const picker = document.createElement('input');
+    picker.type = 'color';
+    picker.id = 'custom-colour';
+    picker.setAttribute('aria-label', 'Custom pigment colour');
+    picker.addEventListener('input', () => this.onInput({ shade: 'custom', customColour: picker.value }));
+    picker.addEventListener('change', () => this.onChange({ shade: 'custom', customColour: picker.value }));
+    const text = document.createElement('span');
+    text.textContent = 'Custom';
+    custom.append(picker, text);
+    this.shadeGroup.replaceChildren(...items, custom);
+    this.#bindRadioKeys(this.shadeGroup);
+  }
+
+  // Arrow keys move between the options of a radio group, as ARIA expects.
+  #bindRadioKeys(group) {
+    group.addEventListener('keydown', (event) => {
+      const items = [...group.querySelectorAll('[role=radio]')];
+      const index = items.indexOf(document.activeElement);
+      const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+      if (index < 0 || !step) return;
+      event.preventDefault();
+      const next = items[(index + step + items.length) % items.length];
+      next.focus();
+      next.click();
+    });
+  }
+
+  #showOutput(input) {
+    const output = input.parentElement.querySelector('output');
+    if (output && formats[input.name]) output.textContent = formats[input.name](Number(input.value));
+  }
+
+  show(design) {
+    this.#design = design;
+    const style = this.#templates.find((t) => t.id === design.template);
+    const values = {
+      ...design,
+      transitionMm: design.transitionMm || style?.transitionMm || 10,
+    };
+    for (const input of this.form.querySelectorAll('input[type=range]')) {
+      if (!(input.name in values)) continue;
+      input.value = values[input.name];
+      this.#showOutput(input);
+    }
+    for (const input of this.form.querySelectorAll('input[type=radio]')) {
+      input.checked = Number(input.value) === values[input.name];
+    }
+    this.form.querySelector('#coverage').value = design.coverage;
+    this.form.querySelector('#custom-colour').value = design.customColour;
+    this.#checkRadios(this.gallery, (item) => item.dataset.template === design.template);
+    this.#checkRadios(this.shadeGroup, (item) => Number(item.dataset.shade) === design.shade);
+    this.shadeGroup.querySelector('.custom').classList.toggle('selected', design.shade === 'custom');
+  }
+
+  // Roving tabindex: only the checked option is in the tab order.
+  #checkRadios(group, isChecked) {
+    const items = [...group.querySelectorAll('[role=radio]')];
+    const anyChecked = items.some(isChecked);
+    items.forEach((item, i) => {
+      const checked = isChecked(item);
+      item.setAttribute('aria-checked', String(checked));
+      item.tabIndex = checked || (!anyChecked && i === 0) ? 0 : -1;
+    });
+  }
+
+  get design() { return this.#design; }
+}

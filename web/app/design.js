@@ -1,0 +1,78 @@
+// The user's design: everything that decides the pixels except the photo. Plain data,
+// never mutated (a change makes a new object), so that history can keep snapshots.
+// Handles are in working-image pixels.
+export const defaultSettings = Object.freeze({
+  template: 'soft',
+  coverage: 'full',
+  hairlineOffsetMm: 0,
+  transitionMm: 0, // 0: the style's own
+  density: 1,
+  sessions: 3,
+  shade: 3, // 1..5 or 'custom'
+  customColour: '#3a3430',
+  healingDay: 28,
+  years: 0,
+  seed: 1,
+  whorl: 'cw',
+});
+
+// A first guess at the hairline for a photo of a head filling most of the frame,
+// until the user drags the handles onto it.
+export function guessHandles(width, height) {
+  const span = 0.3 * Math.min(width, 0.8 * height);
+  const midY = 0.15 * height;
+  return {
+    left: [Math.round(width / 2 - span / 2), Math.round(midY + 0.05 * span)],
+    mid: [Math.round(width / 2), Math.round(midY)],
+    right: [Math.round(width / 2 + span / 2), Math.round(midY + 0.05 * span)],
+  };
+}
+
+// handles given as fractions of the photo's width and height
+export function handlesFromFractions(fractions, width, height) {
+  const at = ([fx, fy]) => [Math.round(fx * width), Math.round(fy * height)];
+  return { left: at(fractions.left), mid: at(fractions.mid), right: at(fractions.right) };
+}
+
+export function newDesign(handles) {
+  return Object.freeze({ ...defaultSettings, handles, brush: [] });
+}
+
+// Undo/redo over design snapshots. `current` may run ahead of the last snapshot while
+// the user drags; commit() records it.
+export class History {
+  #past = [];
+  #future = [];
+  #committed;
+
+  constructor(design) {
+    this.#committed = design;
+  }
+
+  get committed() { return this.#committed; }
+  get canUndo() { return this.#past.length > 0; }
+  get canRedo() { return this.#future.length > 0; }
+
+  commit(design) {
+    if (design === this.#committed) return false;
+    this.#past.push(this.#committed);
+    if (this.#past.length > 200) this.#past.shift();
+    this.#future = [];
+    this.#committed = design;
+    return true;
+  }
+
+  undo() {
+    if (!this.canUndo) return this.#committed;
+    this.#future.push(this.#committed);
+    this.#committed = this.#past.pop();
+    return this.#committed;
+  }
+
+  redo() {
+    if (!this.canRedo) return this.#committed;
+    this.#past.push(this.#committed);
+    this.#committed = this.#future.pop();
+    return this.#committed;
+  }
+}

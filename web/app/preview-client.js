@@ -1,0 +1,108 @@
+// The page's side of worker.js. Requests are promises; renders are "latest wins":
+// while one frame is being drawn, newer designs replace each other and only the last
+// is sent, so a fast slider never queues stale frames.
+export class PreviewClient {
+  #worker;
+  #nextId = 1;
+  #pending = new Map(); // id → {resolve, reject, onProgress}
+  #frameInFlight = false;
+  #queuedDesign = null;
+  #queuedStamp = 0;
+  #stamps = new Map(); // frame id → when its design was made (performance.now())
+  #spareBuffer = null; // the last frame's pixels, handed back to the worker for reuse
+  #photoId = 0; // frames of an older photo are dropped
+  onFrame = () => {};
+  onFrameError = () => {};
+
+  constructor(url) {
+    this.#worker = new Worker(url, { type: 'module' });
+    this.ready = new Promise((resolve, reject) => {
+      this.#worker.addEventListener('error', (event) => reject(new Error(event.message || 'the engine worker could not be started')));
+      const onEngine = ({ data }) => {
+        if (data.type !== 'engine') return;
+        this.#worker.removeEventListener('message', onEngine);
+        if (data.ok) resolve({ templates: data.templates });
+        else reject(new Error(data.message));
+      };
+      this.#worker.addEventListener('message', onEngine);
+    });
+    this.#worker.addEventListener('message', ({ data }) => this.#receive(data));
+  }
+
+  #request(message, transfer = [], onProgress) {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, onProgress });
+      this.#worker.postMessage({ ...message, id }, transfer);
+    });
+  }
+
+  #receive(data) {
+    if (data.type === 'engine') return;
+    if (data.type === 'frame') {
+      this.#frameDone(data);
+      return;
+    }
+    const waiting = this.#pending.get(data.id);
+    if (!waiting) return;
+    if (data.type === 'progress') {
+      waiting.onProgress?.(data.text);
+      return;
+    }
+    this.#pending.delete(data.id);
+    if (data.ok) waiting.resolve(data);
+    else waiting.reject(Object.assign(new Error(data.message), { code: data.code }));
+  }
+
+  // bytes: the file's ArrayBuffer (transferred). Resolves {width, height, pixels, info, decoder}.
+  async open(bytes, maxSide) {
+    this.#photoId = this.#nextId;
+    this.#queuedDesign = null;
+    const opened = await this.#request({ type: 'open', bytes, maxSide }, [bytes]);
+    this.#spareBuffer = null;
+    return opened;
+  }
+
+  // stamp: when the design was made; onFrame gets it back to measure input-to-paint.
+  render(design, stamp = performance.now()) {
+    if (this.#frameInFlight) {
+      this.#queuedDesign = design;
+      this.#queuedStamp = stamp;
+      return;
+    }
+    this.#frameInFlight = true;
+    const buffer = this.#spareBuffer;
+    this.#spareBuffer = null;
+    const id = this.#nextId++;
+    this.#stamps.set(id, stamp);
+    this.#worker.postMessage({ type: 'render', id, design, buffer }, buffer ? [buffer] : []);
+  }
+
+  #frameDone(data) {
+    this.#frameInFlight = false;
+    const stamp = this.#stamps.get(data.id);
+    this.#stamps.delete(data.id);
+    if (data.id >= this.#photoId) {
+      if (data.ok) this.onFrame(data, stamp);
+      else this.onFrameError(data);
+    }
+    if (this.#queuedDesign) {
+      const design = this.#queuedDesign;
+      this.#queuedDesign = null;
+      this.render(design, this.#queuedStamp);
+    }
+  }
+
+  // Called by the page once it has copied a frame's pixels, so the worker can reuse them.
+  recycle(buffer) {
+    this.#spareBuffer = buffer;
+  }
+
+  thumbnails(design, size) {
+    return this.#request({ type: 'thumbnails', design, size });
+  }
+
+  exportImage(design, format, onProgress) {
+    return this.#request({ type: 'export', design, format }, [], onProgress);
+  }
+}

@@ -1,0 +1,233 @@
+// Takes a photo with the device camera in a modal dialog. An oval and a hairline
+// drawn over the live picture show where the head goes, so that the simulator gets
+// a front-on photo with the hairline in view. Nothing leaves the device.
+const svgNamespace = 'http://www.w3.org/2000/svg';
+const startingMessage = 'Starting camera…';
+const stoppedMessage = 'The camera stopped working. Try again, or choose a photo instead.';
+const failedCaptureMessage = 'The photo could not be taken. Try again, or choose a photo instead.';
+const errorMessages = new Map([
+  ['NotAllowedError', 'Camera access was refused. Allow it in your browser settings, or choose a photo instead.'],
+  ['NotFoundError', 'No camera was found on this device. Choose a photo instead.'],
+  ['OverconstrainedError', 'No camera was found on this device. Choose a photo instead.'],
+  ['NotReadableError', 'The camera is in use by another app. Close it and try again, or choose a photo instead.'],
+]);
+// HD is enough for a head photo; browsers pick the nearest size the camera has.
+const videoSize = { width: { ideal: 1920 }, height: { ideal: 1080 } };
+// The guide in percent of the video's height; only the oval's width depends on the
+// video's aspect ratio (see fitGuide), so the guide stays head-shaped at any size.
+const guide = { centerY: 48, radiusY: 40, hairlineY: 26, headAspect: 0.75 };
+let dialogCount = 0; // keeps element ids unique
+
+export function cameraSupported() {
+  return Boolean(globalThis.isSecureContext && navigator.mediaDevices?.getUserMedia);
+}
+
+// One sentence a user can act on, whatever getUserMedia (or play) threw.
+function cameraError(error) {
+  const details = String(error?.message || error?.name || error).replace(/[\s.!?]*$/, '');
+  const message = errorMessages.get(error?.name) ?? `The camera could not be started: ${details}.`;
+  return new Error(message, { cause: error });
+}
+
+function element(tag, properties = {}, children = []) {
+  const node = Object.assign(document.createElement(tag), properties);
+  node.append(...children);
+  return node;
+}
+
+function svgElement(tag, attributes = {}, children = []) {
+  const node = document.createElementNS(svgNamespace, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function stopTracks(stream) {
+  stream?.getTracks().forEach((track) => track.stop());
+}
+
+// Local time, so that the name matches the clock the user sees.
+function photoName(now = new Date()) {
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return `camera-${local.toISOString().slice(0, 19).replaceAll(':', '-')}.jpg`;
+}
+
+function buildGuide(maskId) {
+  const oval = (attributes) => svgElement('ellipse', { cx: '50%', cy: `${guide.centerY}%`, ry: `${guide.radiusY}%`, ...attributes });
+  const cutout = oval({ fill: 'black' });
+  const outline = oval({ class: 'camera-guide-oval' });
+  const hairline = svgElement('line', { class: 'camera-guide-hairline', y1: `${guide.hairlineY}%`, y2: `${guide.hairlineY}%` });
+  const label = svgElement('text', {
+    class: 'camera-guide-label', x: '50%', y: `${guide.hairlineY}%`, dy: '-0.6em', 'text-anchor': 'middle',
+  }, ['hairline']);
+  const svg = svgElement('svg', { class: 'camera-guide', 'aria-hidden': 'true' }, [
+    svgElement('mask', { id: maskId }, [svgElement('rect', { width: '100%', height: '100%', fill: 'white' }), cutout]),
+    svgElement('rect', { class: 'camera-guide-shade', width: '100%', height: '100%', mask: `url(#${maskId})` }),
+    outline,
+    hairline,
+    label,
+  ]);
+  return { svg, ovals: [cutout, outline], hairline };
+}
+
+function buildDialog() {
+  const id = `camera-dialog-${++dialogCount}`;
+  const title = element('h2', { id: `${id}-title`, className: 'camera-title', textContent: 'Take a photo' });
+  const hint = element('p', {
+    id: `${id}-hint`,
+    className: 'camera-hint',
+    textContent: 'Face the camera, whole head inside the oval, forehead uncovered, even light.',
+  });
+  const video = element('video', { className: 'camera-video', muted: true, autoplay: true });
+  video.setAttribute('aria-label', 'Camera preview');
+  video.setAttribute('playsinline', ''); // iOS Safari would otherwise play it full screen
+  const status = element('p', { className: 'camera-status' });
+  status.setAttribute('role', 'status');
+  const overlay = buildGuide(`${id}-mask`);
+  const button = (text, className) => element('button', { type: 'button', className: `camera-button ${className}`, textContent: text });
+  const switchButton = button('Switch camera', 'camera-switch');
+  switchButton.hidden = true; // until the camera list says there is another one
+  const cancelButton = button('Cancel', 'camera-cancel');
+  const takeButton = button('Take photo', 'camera-take');
+  const dialog = element('dialog', { className: 'camera-dialog' }, [
+    title,
+    element('div', { className: 'camera-stage' }, [video, overlay.svg, status]),
+    hint,
+    element('div', { className: 'camera-actions' }, [switchButton, cancelButton, takeButton]),
+  ]);
+  dialog.setAttribute('aria-labelledby', title.id);
+  dialog.setAttribute('aria-describedby', hint.id);
+  return { dialog, video, status, overlay, switchButton, cancelButton, takeButton };
+}
+
+// Sizes the stage to the video's aspect ratio and narrows the oval to a head's shape.
+function fitGuide(ui, width, height) {
+  ui.dialog.style.setProperty('--camera-aspect', String(width / height));
+  const radiusX = Math.min(45, (guide.radiusY * guide.headAspect * height) / width);
+  for (const oval of ui.overlay.ovals) oval.setAttribute('rx', `${radiusX}%`);
+  const rise = (guide.hairlineY - guide.centerY) / guide.radiusY;
+  const halfChord = radiusX * Math.sqrt(1 - rise ** 2);
+  ui.overlay.hairline.setAttribute('x1', `${50 - halfChord}%`);
+  ui.overlay.hairline.setAttribute('x2', `${50 + halfChord}%`);
+}
+
+async function videoInputs() {
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  return devices.filter((device) => device.kind === 'videoinput');
+}
+
+// Resolves with a JPEG File, or null when the user cancels (or options.signal aborts);
+// rejects with a one-sentence Error when the camera cannot be used.
+export function capturePhoto({ signal } = {}) {
+  if (signal?.aborted) return Promise.resolve(null);
+  if (!cameraSupported()) {
+    return Promise.reject(new Error('The camera could not be started: this browser does not allow camera access on this page.'));
+  }
+  return new Promise((resolve, reject) => {
+    const ui = buildDialog();
+    const previousFocus = document.activeElement;
+    let stream = null;
+    let facingMode = 'user';
+    let busy = true;
+    let closed = false;
+
+    function setBusy(isBusy) {
+      busy = isBusy;
+      // aria-disabled rather than disabled: a disabled button could not hold the focus.
+      for (const button of [ui.takeButton, ui.switchButton]) button.setAttribute('aria-disabled', String(isBusy));
+    }
+
+    function stopCamera() {
+      stopTracks(stream);
+      stream = null;
+      ui.video.srcObject = null;
+    }
+
+    function finish(settle) {
+      if (closed) return;
+      closed = true;
+      stopCamera();
+      signal?.removeEventListener('abort', cancel);
+      if (ui.dialog.open) ui.dialog.close();
+      ui.dialog.remove();
+      previousFocus?.focus?.();
+      settle();
+    }
+    const cancel = () => finish(() => resolve(null));
+    const fail = (error) => finish(() => reject(error));
+
+    async function startCamera(source) {
+      setBusy(true);
+      ui.status.textContent = startingMessage;
+      stopCamera(); // many phones cannot open a second camera while one is on
+      const next = await navigator.mediaDevices.getUserMedia({ audio: false, video: { ...source, ...videoSize } });
+      if (closed) {
+        stopTracks(next); // cancelled while the permission prompt was up
+        return;
+      }
+      stream = next;
+      const [track] = stream.getVideoTracks();
+      track.addEventListener('ended', () => fail(new Error(stoppedMessage))); // unplugged or revoked
+      // Desktop webcams report no facing mode; they face the user.
+      const facing = track.getSettings().facingMode || source.facingMode || 'user';
+      ui.video.classList.toggle('camera-mirrored', facing === 'user'); // like a mirror; the photo is not
+      ui.video.srcObject = stream;
+      await ui.video.play();
+      if (closed) return;
+      fitGuide(ui, ui.video.videoWidth, ui.video.videoHeight);
+      ui.status.textContent = '';
+      setBusy(false);
+    }
+
+    async function openCamera() {
+      await startCamera({ facingMode });
+      if (closed) return;
+      // Only after permission is granted does the list hold every camera.
+      ui.switchButton.hidden = (await videoInputs()).length < 2;
+    }
+
+    async function switchCamera() {
+      const previousId = stream?.getVideoTracks()[0]?.getSettings().deviceId;
+      facingMode = facingMode === 'user' ? 'environment' : 'user';
+      await startCamera({ facingMode });
+      // Two desktop webcams have no facing mode, so the toggle can land on the same
+      // one again: then take the next camera in the list.
+      if (closed || stream.getVideoTracks()[0].getSettings().deviceId !== previousId) return;
+      const cameras = await videoInputs();
+      const next = cameras[(cameras.findIndex((camera) => camera.deviceId === previousId) + 1) % cameras.length];
+      await startCamera({ deviceId: { exact: next.deviceId } });
+    }
+
+    async function takePhoto() {
+      setBusy(true);
+      const { videoWidth: width, videoHeight: height } = ui.video;
+      const canvas = element('canvas', { width, height });
+      // Drawn from the video itself, so the mirroring (CSS only) does not reach the photo.
+      canvas.getContext('2d').drawImage(ui.video, 0, 0, width, height);
+      const blob = await new Promise((done) => canvas.toBlob(done, 'image/jpeg', 0.92));
+      if (!blob) {
+        fail(new Error(failedCaptureMessage));
+        return;
+      }
+      const file = new File([blob], photoName(), { type: 'image/jpeg', lastModified: Date.now() });
+      finish(() => resolve(file));
+    }
+
+    const failWithCameraError = (error) => fail(cameraError(error));
+    ui.takeButton.addEventListener('click', () => busy || takePhoto());
+    ui.switchButton.addEventListener('click', () => busy || switchCamera().catch(failWithCameraError));
+    ui.cancelButton.addEventListener('click', cancel);
+    ui.dialog.addEventListener('close', cancel); // Esc closes the dialog by itself
+    ui.video.addEventListener('resize', () => {
+      // A phone turned sideways changes the video's shape.
+      if (ui.video.videoWidth) fitGuide(ui, ui.video.videoWidth, ui.video.videoHeight);
+    });
+    signal?.addEventListener('abort', cancel, { once: true });
+
+    fitGuide(ui, 4, 3); // the usual webcam shape, until the real one is known
+    document.body.append(ui.dialog);
+    ui.dialog.showModal();
+    ui.takeButton.focus();
+    openCamera().catch(failWithCameraError);
+  });
+}
