@@ -107,7 +107,8 @@ function paint() {
   });
 }
 
-client.onFrameError = (failure) => {
+client.onFrameError = (failure, stamp) => {
+  pendingInputs = pendingInputs.filter((input) => input > stamp); // these will never be painted
   frameError.textContent = `${sentence(failure.message)} The preview shows the last valid design.`;
   frameError.hidden = false;
 };
@@ -213,7 +214,12 @@ $('#redo').addEventListener('click', () => travel('redo'));
 $('#reset').addEventListener('click', () => {
   setDesign({ ...newDesign(design.handles) }, { commit: true });
 });
-$('#change-photo').addEventListener('click', () => $('#photo-input').click());
+// Shows every way in again (picker, camera, demo, drop) above the current design.
+$('#change-photo').addEventListener('click', () => {
+  intake.hidden = false;
+  intake.scrollIntoView({ block: 'nearest' });
+  $('#photo-input').focus();
+});
 
 window.addEventListener('keydown', (event) => {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || !history) return;

@@ -127,7 +127,6 @@ export function capturePhoto({ signal } = {}) {
     const ui = buildDialog();
     const previousFocus = document.activeElement;
     let stream = null;
-    let facingMode = 'user';
     let busy = true;
     let closed = false;
 
@@ -168,9 +167,9 @@ export function capturePhoto({ signal } = {}) {
       stream = next;
       const [track] = stream.getVideoTracks();
       track.addEventListener('ended', () => fail(new Error(stoppedMessage))); // unplugged or revoked
-      // Desktop webcams report no facing mode; they face the user.
-      const facing = track.getSettings().facingMode || source.facingMode || 'user';
-      ui.video.classList.toggle('camera-mirrored', facing === 'user'); // like a mirror; the photo is not
+      // Mirrored like a mirror (the photo is not), unless the camera faces away;
+      // desktop webcams report no facing mode but face the user.
+      ui.video.classList.toggle('camera-mirrored', track.getSettings().facingMode !== 'environment');
       ui.video.srcObject = stream;
       await ui.video.play();
       if (closed) return;
@@ -180,21 +179,22 @@ export function capturePhoto({ signal } = {}) {
     }
 
     async function openCamera() {
-      await startCamera({ facingMode });
+      await startCamera({ facingMode: 'user' });
       if (closed) return;
       // Only after permission is granted does the list hold every camera.
       ui.switchButton.hidden = (await videoInputs()).length < 2;
     }
 
     async function switchCamera() {
-      const previousId = stream?.getVideoTracks()[0]?.getSettings().deviceId;
-      facingMode = facingMode === 'user' ? 'environment' : 'user';
-      await startCamera({ facingMode });
-      // Two desktop webcams have no facing mode, so the toggle can land on the same
-      // one again: then take the next camera in the list.
-      if (closed || stream.getVideoTracks()[0].getSettings().deviceId !== previousId) return;
+      const settings = stream.getVideoTracks()[0].getSettings();
+      if (settings.facingMode) {
+        await startCamera({ facingMode: settings.facingMode === 'user' ? 'environment' : 'user' });
+        return;
+      }
+      // Desktop webcams report no facing mode, so asking for the other one could
+      // bring back the same camera: take the next one in the list instead.
       const cameras = await videoInputs();
-      const next = cameras[(cameras.findIndex((camera) => camera.deviceId === previousId) + 1) % cameras.length];
+      const next = cameras[(cameras.findIndex((camera) => camera.deviceId === settings.deviceId) + 1) % cameras.length];
       await startCamera({ deviceId: { exact: next.deviceId } });
     }
 

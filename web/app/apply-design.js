@@ -23,21 +23,22 @@ export function parseHexColour(hex) {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 }
 
+const sameDab = (a, b) => a.x === b.x && a.y === b.y && a.r === b.r && a.erase === b.erase;
+
 // Adds only the new dabs when the old strokes are a prefix of the new ones (painting),
-// else starts over (undo, reset).
+// else starts over (undo, reset). Compared by value: designs arrive as copies.
 function applyBrush(simulator, applied, brush) {
   const old = applied.brush ?? [];
-  const extends_ = old.length <= brush.length && (old.length === 0 || old[old.length - 1] === brush[old.length - 1]);
-  let start = old.length;
-  if (!extends_) {
+  const extendsOld = old.length <= brush.length && old.every((dab, i) => sameDab(dab, brush[i]));
+  if (!extendsOld) {
     simulator.clearBrush();
     applied.brush = [];
-    start = 0;
   }
-  for (let i = start; i < brush.length; i++) {
+  applied.brush ??= []; // our own list: it grows with each dab the simulator took
+  for (let i = applied.brush.length; i < brush.length; i++) {
     const { x, y, r, erase } = brush[i];
     simulator.addBrushStroke(x, y, r, erase);
-    applied.brush = brush.slice(0, i + 1);
+    applied.brush.push(brush[i]);
   }
 }
 
@@ -59,6 +60,6 @@ export function applyDesign(simulator, applied, design) {
     else simulator.setShade(pigment);
     applied.pigment = pigment;
   }
-  if (applied.brush !== design.brush) applyBrush(simulator, applied, design.brush);
+  applyBrush(simulator, applied, design.brush);
   return applied;
 }

@@ -84,7 +84,7 @@ export class PreviewClient {
     this.#stamps.delete(data.id);
     if (data.id >= this.#photoId) {
       if (data.ok) this.onFrame(data, stamp);
-      else this.onFrameError(data);
+      else this.onFrameError(data, stamp);
     }
     if (this.#queuedDesign) {
       const design = this.#queuedDesign;

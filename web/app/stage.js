@@ -97,7 +97,13 @@ export class Stage {
   }
 
   fit() { this.view.fit(); this.update(); }
-  actualPixels() { this.view.actualPixels(); this.update(); }
+  // 100% around the middle of the hairline, where single dots are worth seeing.
+  actualPixels() {
+    const [sx, sy] = this.handles ? this.#imageToStage(this.handles.mid) : [this.view.stageWidth / 2, this.view.stageHeight / 2];
+    this.view.actualPixels(sx, sy);
+    this.view.panBy(this.view.stageWidth / 2 - sx, this.view.stageHeight / 3 - sy);
+    this.update();
+  }
   zoomBy(factor) { this.view.zoomAt(factor, this.view.stageWidth / 2, this.view.stageHeight / 2); this.update(); }
 
   get zoomPercent() {

@@ -20,6 +20,23 @@ function scaledCrop(photo, crop, size) {
   return context.getImageData(0, 0, size, size).data;
 }
 
+// At thumbnail size single dots blur into a shadow, so the style's line is drawn
+// over them (down to a little below the temples, as on the stage).
+function withHairline(image, hairline, { left, right }) {
+  const canvas = new OffscreenCanvas(image.width, image.height);
+  const context = canvas.getContext('2d');
+  context.putImageData(new ImageData(image.data, image.width, image.height), 0, 0);
+  const lowest = Math.max(left[1], right[1]) + 0.3 * Math.hypot(right[0] - left[0], right[1] - left[1]);
+  context.beginPath();
+  for (let i = 0; i + 1 < hairline.length; i += 2) {
+    if (hairline[i + 1] <= lowest) context.lineTo(hairline[i], hairline[i + 1]);
+  }
+  context.strokeStyle = 'rgba(255, 216, 77, 0.85)';
+  context.lineWidth = 1.5;
+  context.stroke();
+  return context.getImageData(0, 0, image.width, image.height).data;
+}
+
 // [{id, width, height, pixels: ArrayBuffer}] for every style, or [] where the browser
 // has no OffscreenCanvas (the gallery then shows names only).
 export function renderThumbnails(engine, photo, design, size) {
@@ -39,7 +56,8 @@ export function renderThumbnails(engine, photo, design, size) {
     return engine.templates().map(({ id }) => {
       applyDesign(simulator, applied, { ...thumbDesign, template: id });
       const image = simulator.render();
-      return { id, width: image.width, height: image.height, pixels: image.data.buffer };
+      const pixels = withHairline(image, simulator.hairline(), thumbDesign.handles);
+      return { id, width: image.width, height: image.height, pixels: pixels.buffer };
     });
   } finally {
     simulator.dispose();
