@@ -155,7 +155,8 @@ async function openPhoto(file, { handleFractions, credit } = {}) {
     const { width, height } = opened;
     photo = { name: file.name, width, height };
     const handles = handleFractions ? handlesFromFractions(handleFractions, width, height) : guessHandles(width, height);
-    history = new History(newDesign(handles));
+    // The user's choices carry over to the next photo; only the placement is new.
+    history = new History(design ? Object.freeze({ ...design, handles, brush: [] }) : newDesign(handles));
     stage.setPhoto(width, height, opened.pixels);
     intake.hidden = true;
     workspace.hidden = false;

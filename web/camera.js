@@ -13,8 +13,8 @@ const errorMessages = new Map([
 ]);
 // HD is enough for a head photo; browsers pick the nearest size the camera has.
 const videoSize = { width: { ideal: 1920 }, height: { ideal: 1080 } };
-// The guide in percent of the video's height; only the oval's width depends on the
-// video's aspect ratio (see fitGuide), so the guide stays head-shaped at any size.
+// Guide positions in percent of the video's height, and a head's width / height: only
+// the oval's width depends on the video's shape (see fitGuide), so it stays head-shaped.
 const guide = { centerY: 48, radiusY: 40, hairlineY: 26, headAspect: 0.75 };
 let dialogCount = 0; // keeps element ids unique
 
