@@ -16,10 +16,12 @@ const contentSecurityPolicy = [
   "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'",
   "worker-src 'self'",
   "img-src 'self' blob: data:",
+  "media-src 'self' blob:",
   "style-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
+  "form-action 'none'",
 ].join('; ');
 
 export function startServer({ port = 8080, host = '127.0.0.1', root = webRoot } = {}) {
