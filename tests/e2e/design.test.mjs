@@ -309,7 +309,7 @@ test('with coverage "patch" nothing is drawn until painted; Add paints only ther
   await close();
 });
 
-test('compare modes (before | after slider, side by side) and zoom render', async () => {
+test('compare modes (before | after slider, side by side) and zoom render', async (t) => {
   // Full size (1192 × 1857): 100% is then far from the fitted zoom.
   const { page, problems, close, size } = await pageWithPhoto('reisman_shaved_front.jpg', { query: '', guessHandles: true });
   const stage = page.locator('#stage');
@@ -358,32 +358,34 @@ test('compare modes (before | after slider, side by side) and zoom render', asyn
   assert.equal(await page.textContent('#zoom-level'), '100%', 'the 1 key shows 100%');
   await page.keyboard.press('0');
   assert.equal(await page.textContent('#zoom-level'), fitted, 'the 0 key fits');
+
+  // Fitted, the photo lies inside the stage's border; the brush cursor sits under the pointer.
+  const inside = await stage.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    return { left: rect.left + element.clientLeft, top: rect.top + element.clientTop, width: element.clientWidth, height: element.clientHeight };
+  });
+  const photo = await page.locator('canvas.stage-after').boundingBox();
+  const overflow = [inside.left - photo.x, photo.x + photo.width - inside.left - inside.width,
+    inside.top - photo.y, photo.y + photo.height - inside.top - inside.height].map((v) => Math.max(0, v));
+  await page.click('[data-tool=add]');
+  const pointer = (await screenPoint(page, [600, 300])).map(Math.round); // whole pixels: mouse events round
+  await page.mouse.move(...pointer);
+  const cursor = await centreOf(page.locator('.stage-brush'));
+  await t.test('the fitted photo stays inside the stage\'s border and the brush cursor is under the pointer', {
+    todo: 'web/app/stage.js sizes the view from getBoundingClientRect() (border box) but lays the content, handles '
+      + 'and overlay out in the padding box: the fitted photo overflows by the border, pointers map 1 CSS px off',
+  }, () => {
+    const misplaced = [];
+    if (!overflow.every((v) => v < 0.5)) misplaced.push(`the photo sticks out by ${overflow.map((v) => v.toFixed(1))} px (left, right, top, bottom)`);
+    if (Math.hypot(cursor[0] - pointer[0], cursor[1] - pointer[1]) >= 0.5) {
+      misplaced.push(`the brush cursor is drawn at ${cursor.map((v) => v.toFixed(1))}, the pointer is at ${pointer.map((v) => v.toFixed(1))}`);
+    }
+    assert.deepEqual(misplaced, []);
+  });
   assert.deepEqual(problems, []);
   await close();
 });
 
-test('the fitted photo lies inside the stage\'s border and the brush cursor sits under the pointer', {
-  todo: 'web/app/stage.js measures the stage with getBoundingClientRect() (border box) but positions the content '
-    + 'in the padding box: the fitted photo overflows by the 1 px border and every pointer maps 1 CSS px off',
-}, async () => {
-  const { page, problems, close } = await pageWithPhoto('reisman_shaved_front.jpg', { query: '', guessHandles: true });
-  const inside = await page.locator('#stage').evaluate((stage) => {
-    const rect = stage.getBoundingClientRect();
-    return { left: rect.left + stage.clientLeft, top: rect.top + stage.clientTop, width: stage.clientWidth, height: stage.clientHeight };
-  });
-  const photo = await page.locator('canvas.stage-after').boundingBox();
-  const spare = [photo.x - inside.left, inside.left + inside.width - photo.x - photo.width,
-    photo.y - inside.top, inside.top + inside.height - photo.y - photo.height];
-  await page.click('[data-tool=add]');
-  const pointer = await screenPoint(page, [600, 300]);
-  await page.mouse.move(...pointer);
-  const cursor = await centreOf(page.locator('.stage-brush'));
-  assert.deepEqual(problems, []);
-  await close();
-  assert.ok(spare.every((gap) => gap >= -0.5), `the fitted photo sticks out of the stage by ${spare.map((gap) => -gap.toFixed(1))} px (left, right, top, bottom)`);
-  assert.ok(Math.hypot(cursor[0] - pointer[0], cursor[1] - pointer[1]) < 0.5,
-    `the brush cursor is drawn at ${cursor}, the pointer is at ${pointer}`);
-});
 
 test('no page or worker asked for anything outside the server it came from', () => {
   assertRequestsLocal(session, import.meta.url);

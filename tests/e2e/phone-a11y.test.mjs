@@ -5,7 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import {
-  assertRequestsLocal, desktop, openPage, openPhoto, phone, photoPath, screenshot, settle, startSession, waitReady,
+  andPainted, assertRequestsLocal, centreOf, desktop, openPage, openPhoto, phone, photoPath, screenshot, settle, startSession,
+  waitReady,
 } from './support.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -92,14 +93,6 @@ function smallTargets(page) {
 
 const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
 
-// A phone page with the demo photo opened by a tap.
-async function phoneWithDemo() {
-  const opened = await openPage(session, { viewport: phone, hasTouch: true, isMobile: true });
-  await waitReady(opened.page);
-  await openDemo(opened.page, { tap: true });
-  return opened;
-}
-
 // Taps through the workspace's states, calling check(state) in each.
 async function everyState(page, check) {
   await check('result');
@@ -118,7 +111,7 @@ async function everyState(page, check) {
   await check('zoom-100');
 }
 
-test('on a 360 px touch phone the demo photo opens by a tap and nothing overflows the screen', async () => {
+test('on a 360 px touch phone the demo photo opens by a tap, nothing overflows, and a handle follows a finger', async (t) => {
   const { page, problems, close } = await openPage(session, { viewport: phone, hasTouch: true, isMobile: true });
   await waitReady(page);
   assert.ok(await pageWidth(page) <= phone.width, `the intake is ${await pageWidth(page)} px wide`);
@@ -128,50 +121,38 @@ test('on a 360 px touch phone the demo photo opens by a tap and nothing overflow
   assert.equal(await page.isVisible('#demo-credit'), true, 'the demo photo is credited');
   assert.match(await page.textContent('#stats'), /^[1-9][\d,]* dots\./);
   await screenshot(page, 'phone-demo-full', { fullPage: true });
+
+  // A touch drag through CDP: touchStart, moves, touchEnd.
+  const handle = page.locator('.handle-mid');
+  const startY = Number(await handle.getAttribute('data-y'));
+  const [x, y] = await centreOf(handle);
+  const client = await page.context().newCDPSession(page);
+  const touch = (type, points) => client.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([px, py]) => ({ x: px, y: py })) });
+  await andPainted(page, async () => {
+    await touch('touchStart', [[x, y]]);
+    for (let i = 1; i <= 5; i++) await touch('touchMove', [[x, y - 4 * i]]);
+    await touch('touchEnd', []);
+  });
+  const endY = Number(await handle.getAttribute('data-y'));
+  assert.ok(endY < startY - 5, `the handle moved from y ${startY} to ${endY}`);
+  assert.equal(await page.isEnabled('#undo'), true, 'the drag is one undo step');
+
+  const offenders = [];
   await everyState(page, async (state) => {
     const width = await pageWidth(page);
     assert.ok(width <= phone.width, `${state}: the page is ${width} px wide`);
     const stage = await page.locator('#stage').boundingBox();
     assert.ok(stage.x >= 0 && stage.x + stage.width <= phone.width, `${state}: the stage fits the screen`);
     await screenshot(page, `phone-${state.replace(' ', '-')}`);
-  });
-  assert.deepEqual(problems, []);
-  await close();
-});
-
-test('on a phone every visible control in the workspace is at least 44 × 44 CSS px', {
-  todo: 'web/style.css: the Sessions radio labels "1" "2" "3" are 43 px wide and the Brush size slider '
-    + '(#brush-size in .brush-size) is 24 px tall',
-}, async () => {
-  const { page, problems, close } = await phoneWithDemo();
-  const offenders = [];
-  await everyState(page, async (state) => {
     offenders.push(...(await smallTargets(page)).map((offender) => `${state}: ${offender}`));
   });
-  await close();
   console.log(offenders.length ? `small touch targets:\n  ${offenders.join('\n  ')}` : 'no small touch targets');
-  assert.deepEqual(problems, []);
-  assert.deepEqual(offenders, [], 'controls smaller than 44 × 44 CSS px');
-});
-
-test('on a phone a handle can be dragged with a finger', async () => {
-  const { page, problems, close } = await phoneWithDemo();
-  const handle = page.locator('.handle-mid');
-  const before = Number(await handle.getAttribute('data-y'));
-  const box = await handle.boundingBox();
-  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  // A touch drag through CDP: touchStart, moves, touchEnd.
-  const client = await page.context().newCDPSession(page);
-  const touch = (type, points) => client.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([px, py]) => ({ x: px, y: py })) });
-  const since = await page.evaluate(() => performance.getEntriesByName('input-to-paint').length);
-  await touch('touchStart', [[x, y]]);
-  for (let i = 1; i <= 5; i++) await touch('touchMove', [[x, y - 4 * i]]);
-  await touch('touchEnd', []);
-  await settle(page);
-  const after = Number(await handle.getAttribute('data-y'));
-  assert.ok(after < before - 5, `the handle moved from y ${before} to ${after}`);
-  assert.ok(await page.evaluate(() => performance.getEntriesByName('input-to-paint').length) > since, 'a frame was painted');
-  assert.equal(await page.isEnabled('#undo'), true, 'the drag is one undo step');
+  await t.test('every visible control in the workspace is at least 44 × 44 CSS px', {
+    todo: 'web/style.css: the Sessions radio labels "1" "2" "3" are 43 px wide and the Brush size slider '
+      + '(#brush-size in .brush-size) is 24 px tall',
+  }, () => {
+    assert.deepEqual(offenders, [], 'controls smaller than 44 × 44 CSS px');
+  });
   assert.deepEqual(problems, []);
   await close();
 });
