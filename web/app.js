@@ -109,7 +109,8 @@ function paint() {
 
 client.onFrameError = (failure, stamp) => {
   pendingInputs = pendingInputs.filter((input) => input > stamp); // these will never be painted
-  frameError.textContent = `${sentence(failure.message)} The preview shows the last valid design.`;
+  const message = sentence(failure.message);
+  frameError.textContent = `${message[0].toUpperCase()}${message.slice(1)} The preview shows the last valid design.`;
   frameError.hidden = false;
 };
 

@@ -243,9 +243,7 @@ test('swapped temples show the engine\'s message, keep the last valid preview, a
   assert.equal(kept.differing, 0, 'the preview still shows the last valid design');
   await screenshot(page, 'desktop-frame-error');
   const shownAt = await page.locator('#frame-error').boundingBox();
-  await t.test('the message is in the window without scrolling', {
-    todo: 'web/index.html: #frame-error comes after the stage, below the fold of a 1280×900 window',
-  }, () => {
+  await t.test('the message is in the window without scrolling', () => {
     assert.ok(shownAt.y + shownAt.height <= desktop.height, `the message is at y ${shownAt.y.toFixed(0)}..${(shownAt.y + shownAt.height).toFixed(0)}`);
   });
 
@@ -335,8 +333,7 @@ test('compare modes (before | after slider, side by side) and zoom render', asyn
   assert.ok(afterBox.x >= beforeBox.x + beforeBox.width, 'the after image is right of the before image');
   assert.ok(Math.abs(afterBox.y - beforeBox.y) < 0.5 && Math.abs(afterBox.width - beforeBox.width) < 0.5);
   const stageBox = await stage.boundingBox();
-  // 1.5 px of slack: the content is laid out 1 px off, see the todo test below.
-  assert.ok(beforeBox.x >= stageBox.x - 1.5 && afterBox.x + afterBox.width <= stageBox.x + stageBox.width + 1.5,
+  assert.ok(beforeBox.x >= stageBox.x && afterBox.x + afterBox.width <= stageBox.x + stageBox.width,
     `both fit in the stage: ${beforeBox.x}..${afterBox.x + afterBox.width} in ${stageBox.x}..${stageBox.x + stageBox.width}`);
   await screenshot(page, 'desktop-mode-side');
 
@@ -371,10 +368,7 @@ test('compare modes (before | after slider, side by side) and zoom render', asyn
   const pointer = (await screenPoint(page, [600, 300])).map(Math.round); // whole pixels: mouse events round
   await page.mouse.move(...pointer);
   const cursor = await centreOf(page.locator('.stage-brush'));
-  await t.test('the fitted photo stays inside the stage\'s border and the brush cursor is under the pointer', {
-    todo: 'web/app/stage.js sizes the view from getBoundingClientRect() (border box) but lays the content, handles '
-      + 'and overlay out in the padding box: the fitted photo overflows by the border, pointers map 1 CSS px off',
-  }, () => {
+  await t.test('the fitted photo stays inside the stage\'s border and the brush cursor is under the pointer', () => {
     const misplaced = [];
     if (!overflow.every((v) => v < 0.5)) misplaced.push(`the photo sticks out by ${overflow.map((v) => v.toFixed(1))} px (left, right, top, bottom)`);
     if (Math.hypot(cursor[0] - pointer[0], cursor[1] - pointer[1]) >= 0.5) {

@@ -125,7 +125,9 @@ export class Stage {
   }
 
   #resized() {
-    const { width, height } = this.root.getBoundingClientRect();
+    // Inside the border: the content, handles and overlay are placed from the padding box.
+    const width = this.root.clientWidth;
+    const height = this.root.clientHeight;
     const wasFitted = Math.abs(this.view.scale - this.view.fitScale) < 1e-6;
     this.view.stageWidth = Math.max(1, width);
     this.view.stageHeight = Math.max(1, height);
@@ -145,7 +147,7 @@ export class Stage {
 
   #stagePoint(event) {
     const rect = this.root.getBoundingClientRect();
-    return [event.clientX - rect.left, event.clientY - rect.top];
+    return [event.clientX - rect.left - this.root.clientLeft, event.clientY - rect.top - this.root.clientTop];
   }
 
   update() {
