@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose="${1:-test}"
 
-packages=(cmake make emscripten libstb-dev)
+# opencv-data: the face and eye cascades that the build converts for auto-placement.
+packages=(cmake make emscripten libstb-dev opencv-data)
 if [[ "$purpose" == test ]]; then
   # g++ and libjpeg-dev: native build and test-made JPEGs; googletest: sources built
   # natively and with Emscripten; clang + libclang-rt: libFuzzer; chromium: browser tests.
