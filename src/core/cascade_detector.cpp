@@ -1,6 +1,8 @@
 #include "cascade_detector.h"
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 #include <cmath>
 #include <cstdlib>
 #include <numeric>
@@ -16,25 +18,46 @@ constexpr float kStageThresholdSlack = 1e-5f;
 // OpenCV does: the normalised features are meaningless there.
 constexpr double kMinHaarStdDev = 10;
 
-// The 8-bit LBP code of a 3×3 grid of w×h cells at (x, y): one bit per outer cell,
-// set when its sum is at least the centre's, clockwise from the top-left (bit 7).
-int lbpCode(const IntegralImage& ii, int x, int y, const LbpFeature& f) {
-    std::uint32_t c[4][4];
-    for (int r = 0; r < 4; ++r) {
-        for (int k = 0; k < 4; ++k) c[r][k] = ii.corner(x + f.x + k * f.w, y + f.y + r * f.h);
+// An LBP feature as offsets into one integral table: the 4×4 corners of its 3×3 cells.
+struct LbpOffsets {
+    std::array<std::ptrdiff_t, 16> corner;
+};
+
+std::vector<LbpOffsets> lbpOffsets(const Cascade& cascade, std::size_t stride) {
+    std::vector<LbpOffsets> out;
+    for (const LbpFeature& f : cascade.lbpFeatures) {
+        LbpOffsets o;
+        for (int r = 0; r < 4; ++r) {
+            for (int k = 0; k < 4; ++k) {
+                o.corner[static_cast<std::size_t>(r * 4 + k)] =
+                    static_cast<std::ptrdiff_t>(static_cast<std::size_t>(f.y + r * f.h) * stride + static_cast<std::size_t>(f.x + k * f.w));
+            }
+        }
+        out.push_back(o);
     }
-    auto cell = [&](int r, int k) { return c[r + 1][k + 1] - c[r + 1][k] - c[r][k + 1] + c[r][k]; };
+    return out;
+}
+
+// The 8-bit LBP code at a window whose top-left corner is `p` in the table: one bit per
+// outer cell, set when its sum is at least the centre's, clockwise from the top-left
+// (bit 7), as OpenCV's LBP cascades define it.
+int lbpCode(const std::uint32_t* p, const LbpOffsets& o) {
+    const auto& c = o.corner;
+    auto cell = [&](int r, int k) {
+        const std::size_t i = static_cast<std::size_t>(r * 4 + k);
+        return p[c[i + 5]] - p[c[i + 4]] - p[c[i + 1]] + p[c[i]];
+    };
     const std::uint32_t centre = cell(1, 1);
     return (cell(0, 0) >= centre ? 128 : 0) | (cell(0, 1) >= centre ? 64 : 0) | (cell(0, 2) >= centre ? 32 : 0) |
            (cell(1, 2) >= centre ? 16 : 0) | (cell(2, 2) >= centre ? 8 : 0) | (cell(2, 1) >= centre ? 4 : 0) |
            (cell(2, 0) >= centre ? 2 : 0) | (cell(1, 0) >= centre ? 1 : 0);
 }
 
-bool passesLbp(const Cascade& cascade, const IntegralImage& ii, int x, int y) {
+bool passesLbp(const Cascade& cascade, const std::vector<LbpOffsets>& offsets, const std::uint32_t* window) {
     for (const CascadeStage& stage : cascade.stages) {
         float sum = 0;
         for (const Stump& stump : stage.stumps) {
-            const int code = lbpCode(ii, x, y, cascade.lbpFeatures[static_cast<std::size_t>(stump.feature)]);
+            const int code = lbpCode(window, offsets[static_cast<std::size_t>(stump.feature)]);
             const bool inSubset = (stump.subset[static_cast<std::size_t>(code >> 5)] >> (code & 31)) & 1u;
             sum += inSubset ? stump.left : stump.right;
         }
@@ -43,13 +66,46 @@ bool passesLbp(const Cascade& cascade, const IntegralImage& ii, int x, int y) {
     return true;
 }
 
-bool passesHaar(const Cascade& cascade, const IntegralImage& ii, int x, int y) {
-    // Variance over the window less a one-pixel border, as the cascade was trained.
-    const int nw = cascade.windowWidth - 2;
-    const int nh = cascade.windowHeight - 2;
-    const double area = static_cast<double>(nw) * nh;
-    const double sum = ii.sum(x + 1, y + 1, nw, nh);
-    const double squares = static_cast<double>(ii.sumOfSquares(x + 1, y + 1, nw, nh));
+// A Haar feature as offsets into one integral table: four corners per rectangle.
+struct HaarOffsets {
+    std::array<std::array<std::ptrdiff_t, 4>, 3> corners;  // top-left, top-right, bottom-left, bottom-right
+    std::array<float, 3> weights;
+    int count;
+};
+
+std::array<std::ptrdiff_t, 4> rectCorners(int x, int y, int w, int h, std::size_t stride) {
+    auto at = [&](int cx, int cy) {
+        return static_cast<std::ptrdiff_t>(static_cast<std::size_t>(cy) * stride + static_cast<std::size_t>(cx));
+    };
+    return {at(x, y), at(x + w, y), at(x, y + h), at(x + w, y + h)};
+}
+
+std::vector<HaarOffsets> haarOffsets(const Cascade& cascade, std::size_t stride) {
+    std::vector<HaarOffsets> out;
+    for (const HaarFeature& f : cascade.haarFeatures) {
+        HaarOffsets o{};
+        o.count = f.count;
+        for (std::size_t r = 0; r < static_cast<std::size_t>(f.count); ++r) {
+            o.corners[r] = rectCorners(f.rects[r].x, f.rects[r].y, f.rects[r].w, f.rects[r].h, stride);
+            o.weights[r] = f.rects[r].weight;
+        }
+        out.push_back(o);
+    }
+    return out;
+}
+
+template <typename T>
+T rectSum(const T* p, const std::array<std::ptrdiff_t, 4>& c) {
+    return p[c[3]] - p[c[2]] - p[c[1]] + p[c[0]];
+}
+
+// The window at `p` (sums) and `q` (squares). Features are divided by the window's
+// standard deviation × area (less a one-pixel border, as the cascade was trained).
+bool passesHaar(const Cascade& cascade, const std::vector<HaarOffsets>& offsets, const std::array<std::ptrdiff_t, 4>& normCorners,
+                const std::uint32_t* p, const std::uint64_t* q) {
+    const double area = static_cast<double>(cascade.windowWidth - 2) * (cascade.windowHeight - 2);
+    const double sum = rectSum(p, normCorners);
+    const double squares = static_cast<double>(rectSum(q, normCorners));
     const double spread = area * squares - sum * sum;  // area² · variance
     if (spread <= 0) return false;
     const double norm = std::sqrt(spread);
@@ -58,11 +114,10 @@ bool passesHaar(const Cascade& cascade, const IntegralImage& ii, int x, int y) {
     for (const CascadeStage& stage : cascade.stages) {
         float total = 0;
         for (const Stump& stump : stage.stumps) {
-            const HaarFeature& f = cascade.haarFeatures[static_cast<std::size_t>(stump.feature)];
+            const HaarOffsets& f = offsets[static_cast<std::size_t>(stump.feature)];
             float value = 0;
-            for (int r = 0; r < f.count; ++r) {
-                const HaarRect& rect = f.rects[static_cast<std::size_t>(r)];
-                value += rect.weight * static_cast<float>(ii.sum(x + rect.x, y + rect.y, rect.w, rect.h));
+            for (std::size_t r = 0; r < static_cast<std::size_t>(f.count); ++r) {
+                value += f.weights[r] * static_cast<float>(rectSum(p, f.corners[r]));
             }
             total += value * scale < stump.threshold ? stump.left : stump.right;
         }
@@ -105,11 +160,17 @@ std::vector<PixelBox> scanCascade(const GrayImage& image, const Cascade& cascade
         if (levelW < cascade.windowWidth || levelH < cascade.windowHeight) break;
         const GrayImage level = factor == 1 ? image : resampleRegion(image, {0, 0, image.width, image.height}, levelW, levelH);
         const IntegralImage ii(level, haar);
+        const std::vector<LbpOffsets> lbp = haar ? std::vector<LbpOffsets>{} : lbpOffsets(cascade, ii.stride());
+        const std::vector<HaarOffsets> haarFeatures = haar ? haarOffsets(cascade, ii.stride()) : std::vector<HaarOffsets>{};
+        const auto normCorners = rectCorners(1, 1, cascade.windowWidth - 2, cascade.windowHeight - 2, ii.stride());
         // Every second position on fine levels, every one on coarse levels (OpenCV's step).
         const int step = factor > 2 ? 1 : 2;
         for (int y = 0; y + cascade.windowHeight <= levelH; y += step) {
             for (int x = 0; x + cascade.windowWidth <= levelW; x += step) {
-                if (haar ? passesHaar(cascade, ii, x, y) : passesLbp(cascade, ii, x, y)) {
+                const std::size_t origin = static_cast<std::size_t>(y) * ii.stride() + static_cast<std::size_t>(x);
+                const bool pass = haar ? passesHaar(cascade, haarFeatures, normCorners, ii.table() + origin, ii.squaresTable() + origin)
+                                       : passesLbp(cascade, lbp, ii.table() + origin);
+                if (pass) {
                     const int x0 = roundToInt(x * factor);
                     const int y0 = roundToInt(y * factor);
                     hits.push_back({x0, y0, x0 + windowW, y0 + windowH});

@@ -18,6 +18,10 @@ constexpr double kPatchFaceWidth = 320;
 // corner; the mean over the fixture faces, ±0.03).
 constexpr double kPupilX[2] = {0.245, 0.78};
 constexpr double kPupilY = 0.235;
+// The eye cascade runs on the patch rows between these (shares of the face width from
+// the patch's top, which is 0.25 above the face box): the eyes sit near 0.485.
+constexpr double kEyeBandTop = 0.30;
+constexpr double kEyeBandBottom = 0.72;
 // An eye box counts for an eye when its centre is this close to where the eye should be.
 constexpr double kEyeTolerance = 0.12;
 // The pupil is looked for this far (half-width, half-height) around the eye's centre:
@@ -91,6 +95,22 @@ Vec2 expectedEye(int side, const FacePatch& patch, PixelBox face) {
     const double w = face.x1 - face.x0;
     const Vec2 image{face.x0 + kPupilX[side] * w, face.y0 + kPupilY * w};
     return {(image.x - patch.originX) / patch.scale, (image.y - patch.originY) / patch.scale};
+}
+
+// Eye boxes in patch pixels. The cascade runs only on the band where eyes can be, at
+// half the patch's resolution (eyes ~32 px for its 20 px window): a tenth of the work.
+std::vector<Detection> findEyeBoxes(const GrayImage& patch, const Cascade& eyeCascade) {
+    const int top = static_cast<int>(kEyeBandTop * kPatchFaceWidth);
+    const int bottom = std::min(patch.height, static_cast<int>(kEyeBandBottom * kPatchFaceWidth));
+    const GrayImage band = resampleRegion(patch, {0, top, patch.width, bottom}, patch.width / 2, (bottom - top) / 2);
+    DetectOptions options;
+    options.minNeighbours = 1;
+    options.maxWindow = static_cast<int>(0.35 * kPatchFaceWidth / 2);
+    std::vector<Detection> eyes = detectObjects(band, eyeCascade, options);
+    for (Detection& eye : eyes) {
+        eye.box = {2 * eye.box.x0, top + 2 * eye.box.y0, 2 * eye.box.x1, top + 2 * eye.box.y1};
+    }
+    return eyes;
 }
 
 Vec2 centreOf(const PixelBox& b) { return {0.5 * (b.x0 + b.x1), 0.5 * (b.y0 + b.y1)}; }
@@ -202,14 +222,7 @@ Brow findBrow(const GrayImage& blurred, Vec2 pupil, Vec2 up, Vec2 across) {
 FaceLandmarks findLandmarks(const GrayImage& gray, PixelBox face, const Cascade* eyeCascade) {
     FaceLandmarks marks;
     const FacePatch patch = makePatch(gray, face);
-    std::vector<Detection> eyes;
-    if (eyeCascade) {
-        DetectOptions options;
-        options.minNeighbours = 1;
-        options.minWindow = static_cast<int>(0.1 * kPatchFaceWidth);
-        options.maxWindow = static_cast<int>(0.35 * kPatchFaceWidth);
-        eyes = detectObjects(patch.image, *eyeCascade, options);
-    }
+    const std::vector<Detection> eyes = eyeCascade ? findEyeBoxes(patch.image, *eyeCascade) : std::vector<Detection>{};
     // Eroded first, so catchlights do not brighten the pupils.
     const GrayImage eroded = erode(patch.image, static_cast<int>(std::lround(kCatchlightRadius * kPatchFaceWidth)));
     const GrayImage blurred = boxBlur(eroded, static_cast<int>(std::lround(kBlurRadius * kPatchFaceWidth)), 2);

@@ -24,6 +24,11 @@ public:
     }
     // Raw table entry at corner (x, y), 0 ≤ x ≤ width, 0 ≤ y ≤ height.
     std::uint32_t corner(int x, int y) const { return at(sums_, x, y); }
+    // The table itself, row after row of width+1 entries: lets a scanner turn feature
+    // corners into fixed offsets once per image instead of once per window.
+    const std::uint32_t* table() const { return sums_.data(); }
+    const std::uint64_t* squaresTable() const { return squares_.data(); }
+    std::size_t stride() const { return static_cast<std::size_t>(width_) + 1; }
 
 private:
     template <typename T>
