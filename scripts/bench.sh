@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Prints two markdown tables, native and WASM (Node) in one run:
+# Prints markdown tables, native and WASM (Node) in one run, then the page in Chromium:
 #   1. decode + EXIF orientation + resize for every fixture photo (bench_decode);
 #   2. the simulation (bench_smp): re-filter, preview frames, export, next to the npm
-#      peers timed by bench/peers.mjs, then which targets the WASM figures meet.
+#      peers timed by bench/peers.mjs, then which targets the WASM figures meet;
+#   3. the real page in headless Chromium (bench/browser.mjs): input-to-paint latency of
+#      slider and handle drags, the first preview of a 12 MP and a 48 MP photo, and the
+#      first load's weight, gzipped. SMP_BENCH_BROWSER=0 skips it.
 # Figures only: nothing here fails on speed. Expects the native and wasm presets to be
-# built (scripts/test.sh does; or scripts/build.sh native wasm).
+# built (scripts/test.sh does; or scripts/build.sh native wasm), and for the browser
+# part /usr/bin/chromium (or CHROMIUM_PATH) and npm install (playwright-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fixtures="${SMP_FIXTURES_DIR:-../shared/fixtures/photos}"
@@ -84,6 +88,13 @@ awk -F'\t' '
     }
   }
 ' <(echo "$smp_native") <(echo "$smp_wasm") <(echo "$peers") <(echo "$spec")
+
+if [[ "${SMP_BENCH_BROWSER:-1}" != 0 ]]; then
+  echo
+  echo "running bench/browser.mjs (headless Chromium, about two minutes)…" >&2
+  # Plain node: playwright-core needs the fetch globals (Headers) that ${node[*]} turns off.
+  SMP_FIXTURES_DIR="$fixtures" node bench/browser.mjs
+fi
 
 echo
 awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "bench.sh total: %.0f s\n", e - s }'
