@@ -14,6 +14,8 @@ const char* const kUsage =
     "                   [--sessions N] [--day D] [--years Y] [--seed S] [--coverage MODE]\n"
     "                   [--transition MM] [--hairline-offset MM] [--scale PX_PER_MM]\n"
     "                   [--whorl cw|ccw] [--split F] [--max-side N] [--dump-dots dots.csv]\n"
+    "       smp-preview place PHOTO [--cascades FILE] [--template NAME] [--height MM]\n"
+    "                   [--face N] [--max-side N]\n"
     "  --max-side N  shrink so the longest side is at most N pixels (default: keep size)\n"
     "  --quality Q   JPEG quality 1-100 (default 92)\n"
     "  --handles     left temple corner, mid-frontal point, right temple corner, in pixels\n"
@@ -24,7 +26,11 @@ const char* const kUsage =
     "  --sessions N  1-3 (default 3); --day D healing day 0-365 (default 28, healed)\n"
     "  --years Y     0-10 years of fading; --seed S 0-4294967295 (default 1)\n"
     "  --coverage    full (default), crown, density-fill\n"
-    "  --split F     before/after divider at this fraction of the width (0-1)\n";
+    "  --split F     before/after divider at this fraction of the width (0-1)\n"
+    "  place         proposes the handles and the scale from the face (JSON, full-size\n"
+    "                pixels); --cascades: the bundle the build converts from opencv-data,\n"
+    "                --height: mm above the glabella (default 70, rounded 55), --face N:\n"
+    "                which of several faces (largest first); --max-side default 2048\n";
 
 int usageError(const std::string& message) {
     std::fprintf(stderr, "smp-preview: %s\n%s", message.c_str(), kUsage);

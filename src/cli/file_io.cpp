@@ -38,6 +38,12 @@ Result<std::vector<std::uint8_t>> readPhotoFile(const std::string& path, const D
     return bytes;
 }
 
+Result<std::vector<std::uint8_t>> readDataFile(const std::string& path, std::size_t maxBytes) {
+    DecodeLimits limits;
+    limits.maxInputBytes = maxBytes;
+    return readPhotoFile(path, limits);  // the same checks: a regular file, not empty, not too big
+}
+
 Result<bool> writeFile(const std::string& path, const std::vector<std::uint8_t>& bytes) {
     File file(std::fopen(path.c_str(), "wb"));
     if (!file) return ioError("cannot create", path);

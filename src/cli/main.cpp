@@ -3,6 +3,7 @@
 //   smp-preview info PHOTO
 //   smp-preview convert PHOTO -o OUT.png|OUT.jpg [--max-side N] [--quality Q]
 //   smp-preview render PHOTO -o OUT.png --handles ... (see render_command.h)
+//   smp-preview place PHOTO [--cascades FILE] ... (see place_command.h)
 //
 // Exit codes: 0 success, 1 usage error, 2 bad input (one line on stderr says why).
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include "encode.h"
 #include "cli_support.h"
 #include "file_io.h"
+#include "place_command.h"
 #include "render_command.h"
 #include "photo.h"
 
@@ -115,5 +117,6 @@ int main(int argc, char** argv) {
     if (args[0] == "info") return runInfo(rest);
     if (args[0] == "convert") return runConvert(rest);
     if (args[0] == "render") return smp::cli::runRender(rest);
+    if (args[0] == "place") return smp::cli::runPlace(rest);
     return usageError("unknown command '" + args[0] + "'");
 }
