@@ -68,11 +68,11 @@ function travel(direction) {
   scheduleThumbnails();
 }
 
-controls.onInput = (patch) => setDesign({ ...design, ...patch });
+controls.onInput = (patch, stamp) => setDesign({ ...design, ...patch }, { stamp });
 controls.onChange = (patch) => setDesign({ ...design, ...patch }, { commit: true });
-stage.onHandleMove = (name, point) => setDesign({ ...design, handles: { ...design.handles, [name]: point } });
+stage.onHandleMove = (name, point, stamp) => setDesign({ ...design, handles: { ...design.handles, [name]: point } }, { stamp });
 stage.onHandleDone = () => commitDesign();
-stage.onBrushDab = (dab) => setDesign({ ...design, brush: [...design.brush, Object.freeze(dab)] });
+stage.onBrushDab = (dab, stamp) => setDesign({ ...design, brush: [...design.brush, Object.freeze(dab)] }, { stamp });
 stage.onBrushDone = () => commitDesign();
 stage.onBrushCancel = () => setDesign({ ...design, brush: history.committed.brush });
 stage.onViewChange = () => { $('#zoom-level').textContent = `${stage.zoomPercent}%`; };

@@ -167,6 +167,69 @@ export interface Simulator {
   dispose(): void;
 }
 
+export interface PlacementOptions {
+  /** Hairline style id; 'rounded' lowers the default height to 55 mm. Default 'soft'. */
+  templateId?: string;
+  /** Mid-frontal point above the glabella in mm, 30..120; 0 (default): 70 mm, 55 mm for 'rounded'. */
+  hairlineHeightMm?: number;
+  /** Temple corners this many mm below the mid-frontal point's height, 0..30; default 5. */
+  templeDropMm?: number;
+  /** Which face when several were found (index into `faces`, largest first); -1 (default): ask. */
+  faceIndex?: number;
+  /** Longest side the face search runs at, 128..2048; default 512 (faces ≥ ~9% of the photo's side). */
+  detectionSide?: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * 'ok': one face, both eyes found. 'no-face': nothing found, keep manual handles.
+ * 'several-faces': let the user pick one of `faces` and call again with faceIndex.
+ * 'uncertain': a face, but an eye was placed from face proportions: show the handles
+ * with a hint to check them.
+ */
+export type PlacementReason = 'ok' | 'no-face' | 'several-faces' | 'uncertain';
+
+export interface FaceLandmarks {
+  /** Image-left and image-right (the person's right and left). */
+  leftPupil: Point;
+  rightPupil: Point;
+  /** Outer eye corners (from the pupils and face proportions). */
+  leftEyeCorner: Point;
+  rightEyeCorner: Point;
+  /** The brow line, above each pupil. */
+  leftBrow: Point;
+  rightBrow: Point;
+  glabella: Point;
+  /** Angle of the pupil line, degrees clockwise in the photo. */
+  tiltDeg: number;
+  /** Whether the eye cascade found each eye (else face proportions). */
+  eyesDetected: [boolean, boolean];
+  browsFound: boolean;
+}
+
+/** A placement proposal in pixels of the photo passed in. */
+export interface PlacementResult {
+  ok: true;
+  reason: PlacementReason;
+  /** 0..1; 1 only for 'ok'. */
+  confidence: number;
+  /** Every face found, largest first. */
+  faces: { x: number; y: number; width: number; height: number }[];
+  /** The face the handles belong to; -1 with no face. */
+  faceIndex: number;
+  /** Left temple corner, mid-frontal point, right temple corner; null with no face. */
+  handles: { leftTemple: Point; midFront: Point; rightTemple: Point } | null;
+  /** Photo scale from the pupils (63 mm apart): pass to Simulator.setScaleOverride(). Absent with no face. */
+  pxPerMm?: number;
+  /** Height used for the mid-frontal point above the glabella. Absent with no face. */
+  hairlineHeightMm?: number;
+  landmarks: FaceLandmarks | null;
+}
+
 export interface Engine {
   readonly defaultDecodeOptions: Required<DecodeOptions>;
   /** Bytes of WASM memory reserved so far (grows with large photos, never shrinks). */
@@ -179,9 +242,20 @@ export interface Engine {
   encodeJpeg(pixels: ArrayBufferView, width: number, height: number, quality?: number): Encoded | Failure;
   /** The hairline styles, in the order to offer them. */
   templates(): HairlineTemplateInfo[];
+  readonly defaultPlacementOptions: Required<PlacementOptions>;
+  /**
+   * Finds the face in an upright photo (width*height*4 RGBA, e.g. DecodedPhoto.pixels) and
+   * proposes the handles and the scale. `cascades`: the bytes fetched from cascadeBundleUrl.
+   * ~100-200 ms for a 2 MP photo. Fails (ok: false) only on bad options or buffers.
+   */
+  proposePlacement(pixels: ArrayBufferView, width: number, height: number,
+                   cascades: ArrayBuffer | ArrayBufferView, options?: PlacementOptions): PlacementResult | Failure;
   /** A new simulator with default settings and no photo. Call its dispose() when done. */
   createSimulator(): Simulator;
 }
+
+/** URL of the face and eye models (build/smp_cascades.bin) for Engine.proposePlacement(). */
+export const cascadeBundleUrl: URL;
 
 /** Loads the module. In browsers the .wasm is fetched next to build/smp_engine.js; in Node pass its bytes. */
 export function loadEngine(options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<Engine>;

@@ -28,7 +28,7 @@ const formats = {
 };
 
 export class Controls {
-  onInput = () => {}; // (patch) while dragging a slider
+  onInput = () => {}; // (patch, stamp: the event's time) while dragging a slider
   onChange = () => {}; // (patch) when settled
   #templates = [];
   #design = null;
@@ -41,9 +41,9 @@ export class Controls {
     this.#buildShades();
     for (const input of form.querySelectorAll('input[type=range]')) {
       const key = input.name;
-      input.addEventListener('input', () => {
+      input.addEventListener('input', (event) => {
         this.#showOutput(input);
-        this.onInput({ [key]: Number(input.value) });
+        this.onInput({ [key]: Number(input.value) }, event.timeStamp);
       });
       input.addEventListener('change', () => this.onChange({ [key]: Number(input.value) }));
     }
@@ -110,7 +110,7 @@ export class Controls {
     picker.type = 'color';
     picker.id = 'custom-colour';
     picker.setAttribute('aria-label', 'Custom pigment colour');
-    picker.addEventListener('input', () => this.onInput({ shade: 'custom', customColour: picker.value }));
+    picker.addEventListener('input', (event) => this.onInput({ shade: 'custom', customColour: picker.value }, event.timeStamp));
     picker.addEventListener('change', () => this.onChange({ shade: 'custom', customColour: picker.value }));
     const text = document.createElement('span');
     text.textContent = 'Custom';
@@ -135,9 +135,12 @@ export class Controls {
 
   #showOutput(input) {
     const output = input.parentElement.querySelector('output');
-    if (output && formats[input.name]) output.textContent = formats[input.name](Number(input.value));
+    if (!output || !formats[input.name]) return;
+    const text = formats[input.name](Number(input.value));
+    if (output.textContent !== text) output.textContent = text;
   }
 
+  // Writes only what differs: show() runs on every input of a drag.
   show(design) {
     this.#design = design;
     const style = this.#templates.find((t) => t.id === design.template);
@@ -146,15 +149,18 @@ export class Controls {
       transitionMm: design.transitionMm || style?.transitionMm || 10,
     };
     for (const input of this.form.querySelectorAll('input[type=range]')) {
-      if (!(input.name in values)) continue;
+      if (!(input.name in values) || input.value === String(values[input.name])) continue;
       input.value = values[input.name];
       this.#showOutput(input);
     }
     for (const input of this.form.querySelectorAll('input[type=radio]')) {
-      input.checked = Number(input.value) === values[input.name];
+      const checked = Number(input.value) === values[input.name];
+      if (input.checked !== checked) input.checked = checked;
     }
-    this.form.querySelector('#coverage').value = design.coverage;
-    this.form.querySelector('#custom-colour').value = design.customColour;
+    const coverage = this.form.querySelector('#coverage');
+    if (coverage.value !== design.coverage) coverage.value = design.coverage;
+    const custom = this.form.querySelector('#custom-colour');
+    if (custom.value !== design.customColour) custom.value = design.customColour;
     this.#checkRadios(this.gallery, (item) => item.dataset.template === design.template);
     this.#checkRadios(this.shadeGroup, (item) => Number(item.dataset.shade) === design.shade);
     this.shadeGroup.querySelector('.custom').classList.toggle('selected', design.shade === 'custom');
@@ -165,9 +171,9 @@ export class Controls {
     const items = [...group.querySelectorAll('[role=radio]')];
     const anyChecked = items.some(isChecked);
     items.forEach((item, i) => {
-      const checked = isChecked(item);
-      item.setAttribute('aria-checked', String(checked));
-      item.tabIndex = checked || (!anyChecked && i === 0) ? 0 : -1;
+      const checked = String(isChecked(item));
+      if (item.getAttribute('aria-checked') !== checked) item.setAttribute('aria-checked', checked);
+      item.tabIndex = checked === 'true' || (!anyChecked && i === 0) ? 0 : -1;
     });
   }
 

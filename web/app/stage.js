@@ -22,9 +22,9 @@ export class Stage {
   brushRadiusPx = () => 20;
 
   // callbacks
-  onHandleMove = () => {};   // (name, [x, y]) while dragging or by keys
+  onHandleMove = () => {};   // (name, [x, y], stamp) while dragging or by keys; stamp: the event's time
   onHandleDone = () => {};   // () at the end of a drag or key press
-  onBrushDab = () => {};     // ({x, y, r, erase}) while painting
+  onBrushDab = () => {};     // ({x, y, r, erase}, stamp) while painting
   onBrushDone = () => {};    // () at the end of a stroke
   onBrushCancel = () => {};  // () when a stroke turns into a pinch
   onViewChange = () => {};
@@ -60,9 +60,8 @@ export class Stage {
       canvas.width = width;
       canvas.height = height;
     }
-    const photo = new ImageData(new Uint8ClampedArray(pixels), width, height);
-    this.before.getContext('2d').putImageData(photo, 0, 0);
-    this.after.getContext('2d').putImageData(photo, 0, 0);
+    this.before.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(pixels), width, height), 0, 0);
+    this.after.getContext('2d').drawImage(this.before, 0, 0); // until the first frame; cheaper than a second putImageData
     this.#hairline = null;
     this.#layoutContent();
     this.view.fit();
@@ -216,7 +215,7 @@ export class Stage {
     button.addEventListener('pointermove', (event) => {
       if (!grab) return;
       const [px, py] = this.#stageToImage(this.#stagePoint(event));
-      this.onHandleMove(name, this.#clampToImage([Math.round(px + grab[0]), Math.round(py + grab[1])]));
+      this.onHandleMove(name, this.#clampToImage([Math.round(px + grab[0]), Math.round(py + grab[1])]), event.timeStamp);
     });
     const end = () => {
       if (!grab) return;
@@ -233,7 +232,7 @@ export class Stage {
       if (!move || !this.handles) return;
       event.preventDefault();
       const [x, y] = this.handles[name];
-      this.onHandleMove(name, this.#clampToImage([Math.round(x + move[0]), Math.round(y + move[1])]));
+      this.onHandleMove(name, this.#clampToImage([Math.round(x + move[0]), Math.round(y + move[1])]), event.timeStamp);
     });
     button.addEventListener('keyup', (event) => {
       if (event.key.startsWith('Arrow')) this.onHandleDone();
@@ -280,7 +279,7 @@ export class Stage {
           this.#gesture = { kind: 'pan', last: point };
         } else {
           this.#gesture = { kind: 'brush', last: this.#stageToImage(point) };
-          this.#dab(this.#gesture.last);
+          this.#dab(this.#gesture.last, event.timeStamp);
         }
       }
     });
@@ -301,7 +300,7 @@ export class Stage {
         Object.assign(gesture, now);
         this.update();
       } else if (gesture?.kind === 'brush') {
-        this.#strokeTo(this.#stageToImage(point));
+        this.#strokeTo(this.#stageToImage(point), event.timeStamp);
       }
     });
     const release = (event) => {
@@ -344,12 +343,12 @@ export class Stage {
     return { centre: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], distance: Math.max(1, Math.hypot(a[0] - b[0], a[1] - b[1])) };
   }
 
-  #dab([x, y]) {
-    this.onBrushDab({ x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10, r: this.brushRadiusPx(), erase: this.tool === 'erase' });
+  #dab([x, y], stamp) {
+    this.onBrushDab({ x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10, r: this.brushRadiusPx(), erase: this.tool === 'erase' }, stamp);
   }
 
   // Dabs a third of a radius apart along the pointer's path, so fast strokes stay solid.
-  #strokeTo(point) {
+  #strokeTo(point, stamp) {
     const gesture = this.#gesture;
     const spacing = Math.max(1, this.brushRadiusPx() / 3);
     const [x0, y0] = gesture.last;
@@ -358,7 +357,7 @@ export class Stage {
     const steps = Math.floor(distance / spacing);
     for (let i = 1; i <= steps; i++) {
       const t = (i * spacing) / distance;
-      this.#dab([x0 + (point[0] - x0) * t, y0 + (point[1] - y0) * t]);
+      this.#dab([x0 + (point[0] - x0) * t, y0 + (point[1] - y0) * t], stamp);
     }
     gesture.last = [x0 + ((point[0] - x0) * steps * spacing) / distance, y0 + ((point[1] - y0) * steps * spacing) / distance];
   }
