@@ -111,7 +111,7 @@ async function everyState(page, check) {
   await check('zoom-100');
 }
 
-test('on a 360 px touch phone the demo photo opens by a tap, nothing overflows, and a handle follows a finger', async (t) => {
+test('on a 360 px touch phone the demo photo opens by a tap, nothing overflows, a handle follows a finger, and two fingers zoom', async (t) => {
   const { page, problems, close } = await openPage(session, { viewport: phone, hasTouch: true, isMobile: true });
   await waitReady(page);
   assert.ok(await pageWidth(page) <= phone.width, `the intake is ${await pageWidth(page)} px wide`);
@@ -136,6 +136,28 @@ test('on a 360 px touch phone the demo photo opens by a tap, nothing overflows, 
   const endY = Number(await handle.getAttribute('data-y'));
   assert.ok(endY < startY - 5, `the handle moved from y ${startY} to ${endY}`);
   assert.equal(await page.isEnabled('#undo'), true, 'the drag is one undo step');
+
+  // Two fingers spreading apart zoom in around their midpoint; pinching back zooms out.
+  const zoom = async () => Number((await page.textContent('#zoom-level')).replace('%', ''));
+  const fitted = await zoom();
+  const stageBox = await page.locator('#stage').boundingBox();
+  const [cx, cy] = [stageBox.x + stageBox.width / 2, stageBox.y + stageBox.height * 0.7];
+  const pinch = async (from, to) => {
+    await touch('touchStart', [[cx - from, cy], [cx + from, cy]]);
+    for (let i = 1; i <= 6; i++) {
+      const spread = from + ((to - from) * i) / 6;
+      await touch('touchMove', [[cx - spread, cy], [cx + spread, cy]]);
+    }
+    await touch('touchEnd', []);
+  };
+  await pinch(20, 80);
+  const zoomedIn = await zoom();
+  assert.ok(zoomedIn > fitted * 3, `spreading two fingers 4× apart zooms from ${fitted}% to ${zoomedIn}%`);
+  await pinch(80, 40);
+  const zoomedOut = await zoom();
+  assert.ok(zoomedOut < zoomedIn * 0.6, `pinching them halfway back zooms out from ${zoomedIn}% to ${zoomedOut}%`);
+  assert.equal(Number(await handle.getAttribute('data-y')), endY, 'a pinch moves no handle');
+  await page.tap('#zoom-fit');
 
   const offenders = [];
   await everyState(page, async (state) => {
