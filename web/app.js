@@ -24,7 +24,7 @@ const stage = new Stage($('#stage'));
 const controls = new Controls($('#controls'));
 let templates = [];
 let engineFailed = false;
-let photo = null; // {name, width, height, source}
+let photo = null; // {name, width, height} of the open photo
 let design = null; // what is shown; may run ahead of history.committed while dragging
 let history = null;
 let opening = null; // the photo being opened
@@ -69,7 +69,11 @@ function travel(direction) {
 }
 
 controls.onInput = (patch, stamp) => setDesign({ ...design, ...patch }, { stamp });
-controls.onChange = (patch) => setDesign({ ...design, ...patch }, { commit: true });
+// A slider's change follows its last input with the same value: then only commit.
+controls.onChange = (patch) => {
+  if (Object.entries(patch).every(([key, value]) => design[key] === value)) commitDesign();
+  else setDesign({ ...design, ...patch }, { commit: true });
+};
 stage.onHandleMove = (name, point, stamp) => setDesign({ ...design, handles: { ...design.handles, [name]: point } }, { stamp });
 stage.onHandleDone = () => commitDesign();
 stage.onBrushDab = (dab, stamp) => setDesign({ ...design, brush: [...design.brush, Object.freeze(dab)] }, { stamp });
