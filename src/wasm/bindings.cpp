@@ -10,8 +10,8 @@
 //    valid only until the next call into the module (any call may grow memory, which
 //    detaches old views, and the next render() overwrites the simulator's result), and
 //    never after its owner is deleted. Copy it at once (web/engine.js does).
-//  - Everything else (statuses, stats(), hairline(), dotsCsv(), hairlineTemplates())
-//    is a plain JavaScript value with nothing to free.
+//  - Everything else (statuses, stats(), hairline(), dotsCsv(), hairlineTemplates(),
+//    proposePlacement()) is a plain JavaScript value with nothing to free.
 //
 // Errors: setters return a Status {ok, code, message}; render() adds width, height and
 // pixels to it. Nothing here throws or aborts on a bad value: JS numbers arrive as
@@ -33,6 +33,7 @@
 #include "fields.h"
 #include "hairline_templates.h"
 #include "photo.h"
+#include "placement.h"
 #include "simulator.h"
 #include "treatment_mask.h"
 
@@ -315,6 +316,98 @@ val hairlineTemplates() {
     return list;
 }
 
+// Placement options as JavaScript passes them (engine.js fills in the defaults).
+struct JsPlacementOptions {
+    std::string templateId;
+    double hairlineHeightMm;
+    double templeDropMm;
+    double faceIndex;
+    double detectionSide;
+};
+
+JsPlacementOptions defaultPlacementOptions() {
+    const smp::PlacementOptions d;
+    return {d.templateId, d.hairlineHeightMm, d.templeDropMm, static_cast<double>(d.faceIndex),
+            static_cast<double>(d.detectionSide)};
+}
+
+val point(smp::Vec2 p) {
+    val out = val::object();
+    out.set("x", p.x);
+    out.set("y", p.y);
+    return out;
+}
+
+// The proposal as a plain object (see PlacementResult in web/engine.d.ts).
+val placementToJs(const smp::PlacementProposal& p) {
+    val out(JsStatus{});
+    out.set("reason", std::string(smp::placementReasonName(p.reason)));
+    out.set("confidence", p.confidence);
+    val faces = val::array();
+    for (const smp::PixelBox& b : p.faces) {
+        val face = val::object();
+        face.set("x", b.x0);
+        face.set("y", b.y0);
+        face.set("width", b.x1 - b.x0);
+        face.set("height", b.y1 - b.y0);
+        faces.call<void>("push", face);
+    }
+    out.set("faces", faces);
+    out.set("faceIndex", p.faceIndex);
+    if (p.reason == smp::PlacementReason::NoFace) {
+        out.set("handles", val::null());
+        out.set("landmarks", val::null());
+        return out;
+    }
+    val handles = val::object();
+    handles.set("leftTemple", point(p.handles.leftTemple));
+    handles.set("midFront", point(p.handles.midFront));
+    handles.set("rightTemple", point(p.handles.rightTemple));
+    out.set("handles", handles);
+    out.set("pxPerMm", p.pxPerMm);
+    out.set("hairlineHeightMm", p.hairlineHeightMm);
+    const smp::FaceLandmarks& m = p.landmarks;
+    val marks = val::object();
+    marks.set("leftPupil", point(m.leftPupil));
+    marks.set("rightPupil", point(m.rightPupil));
+    marks.set("leftEyeCorner", point(m.leftEyeCorner));
+    marks.set("rightEyeCorner", point(m.rightEyeCorner));
+    marks.set("leftBrow", point(m.leftBrow));
+    marks.set("rightBrow", point(m.rightBrow));
+    marks.set("glabella", point(m.glabella));
+    marks.set("tiltDeg", m.tiltDeg);
+    val eyesDetected = val::array();
+    eyesDetected.call<void>("push", m.leftEyeDetected);
+    eyesDetected.call<void>("push", m.rightEyeDetected);
+    marks.set("eyesDetected", eyesDetected);
+    marks.set("browsFound", m.browsFound);
+    out.set("landmarks", marks);
+    return out;
+}
+
+// Automatic placement on RGBA pixels with the cascade bundle's bytes
+// (web/build/smp_cascades.bin): {ok, code, message} plus the proposal.
+val proposePlacement(const val& rgba, int width, int height, const val& cascadeBytes, const JsPlacementOptions& js) {
+    auto faceIndex = wholeNumber<int>(js.faceIndex, "face index");
+    if (!faceIndex) return val(toStatus(faceIndex));
+    auto detectionSide = wholeNumber<int>(js.detectionSide, "detection side");
+    if (!detectionSide) return val(toStatus(detectionSide));
+    smp::PlacementOptions options;
+    options.templateId = js.templateId;
+    options.hairlineHeightMm = js.hairlineHeightMm;
+    options.templeDropMm = js.templeDropMm;
+    options.faceIndex = faceIndex.value();
+    options.detectionSide = detectionSide.value();
+    const std::vector<std::uint8_t> bundle = convertJSArrayToNumberVector<std::uint8_t>(cascadeBytes);
+    auto model = smp::PlacementModel::fromBundle(bundle.data(), bundle.size());
+    if (!model) return val(toStatus(model));
+    auto image = imageFromJs(rgba, width, height);
+    if (!image) return val(toStatus(image));
+    auto proposal = smp::proposePlacement(image.value(), model.value(), options);
+    if (!proposal) return val(toStatus(proposal));
+    return placementToJs(proposal.value());
+}
+
 // Registers JsResult<T>'s methods once, as the base class of the result wrappers.
 template <typename T>
 void registerResult(const char* name) {
@@ -386,6 +479,15 @@ EMSCRIPTEN_BINDINGS(smp_engine) {
         .function("stats", &JsSimulator::stats)
         .function("hairline", &JsSimulator::hairline)
         .function("dotsCsv", &JsSimulator::dotsCsv);
+
+    value_object<JsPlacementOptions>("PlacementOptions")
+        .field("templateId", &JsPlacementOptions::templateId)
+        .field("hairlineHeightMm", &JsPlacementOptions::hairlineHeightMm)
+        .field("templeDropMm", &JsPlacementOptions::templeDropMm)
+        .field("faceIndex", &JsPlacementOptions::faceIndex)
+        .field("detectionSide", &JsPlacementOptions::detectionSide);
+    function("defaultPlacementOptions", &defaultPlacementOptions);
+    function("proposePlacement", &proposePlacement);
 
     function("hairlineTemplates", &hairlineTemplates);
     function("defaultDecodeOptions", &defaultDecodeOptions);

@@ -185,3 +185,66 @@ for (const [name, args, status, firstLine] of RENDER_ERRORS) {
     assert.throws(() => readFileSync(out), /ENOENT/, 'an output file was written');
   });
 }
+
+// --- place: automatic placement ----------------------------------------------------
+
+test('place proposes handles near the annotated ones, ready for render --handles', () => {
+  const result = run('place', `${fixturesDir}/reisman_exif_orientation6.jpg`);
+  assert.equal(result.status, 0, result.stderr);
+  const proposal = JSON.parse(result.stdout);
+  assert.equal(proposal.reason, 'ok');
+  assert.equal(proposal.faces.length, 1);
+  // tests/placement/annotations.json: midFront (541, 162), pupils 4.715 px/mm.
+  const [x, y] = proposal.handles.midFront;
+  assert.ok(Math.hypot(x - 541, y - 162) / 4.715 < 5, `midFront ${x}, ${y}`);
+  assert.ok(Math.abs(proposal.pxPerMm / 4.715 - 1) < 0.03, `${proposal.pxPerMm} px/mm`);
+  const rendered = run('render', `${fixturesDir}/reisman_exif_orientation6.jpg`, '-o', join(dir, 'placed.png'),
+    '--handles', proposal.handlesArgument, '--scale', String(proposal.pxPerMm));
+  assert.equal(rendered.status, 0, rendered.stderr);
+});
+
+test('place: rounded style lowers the hairline; bad values and bundles are refused', () => {
+  const photo = `${fixturesDir}/collins_fullhair_control.png`;
+  const standard = JSON.parse(run('place', photo).stdout);
+  const rounded = JSON.parse(run('place', photo, '--template', 'rounded').stdout);
+  assert.equal(standard.hairlineHeightMm, 70);
+  assert.equal(rounded.hairlineHeightMm, 55);
+  assert.ok(rounded.handles.midFront[1] > standard.handles.midFront[1]);
+  let result = run('place', photo, '--height', '10');
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /^smp-preview: --height needs a number from 30 to 120 \(mm\)\n/);
+  const broken = join(dir, 'broken.bin');
+  writeFileSync(broken, 'SMPCAS01');
+  result = run('place', photo, '--cascades', broken);
+  assert.equal(result.status, 2);
+  assert.equal(result.stderr, 'smp-preview: error: the cascade bundle is invalid: implausible cascade count\n');
+  result = run('place', photo, '--face', '4');
+  assert.equal(result.status, 2);
+  assert.equal(result.stderr, 'smp-preview: error: face index 4 but only 1 faces were found\n');
+});
+
+test('place on a photo without a face: reason no-face and no handles', () => {
+  const blank = join(dir, 'blank.bmp');
+  // A 64×48 grey 24-bit BMP.
+  const [w, h] = [64, 48];
+  const row = w * 3;
+  const bmp = Buffer.alloc(54 + row * h, 180);
+  bmp.write('BM', 0, 'latin1');
+  bmp.writeUInt32LE(bmp.length, 2);
+  bmp.writeUInt32LE(54, 10);
+  bmp.writeUInt32LE(40, 14);
+  bmp.writeInt32LE(w, 18);
+  bmp.writeInt32LE(h, 22);
+  bmp.writeUInt16LE(1, 26);
+  bmp.writeUInt16LE(24, 28);
+  bmp.writeUInt32LE(0, 30);
+  bmp.writeUInt32LE(row * h, 34);
+  bmp.fill(0, 38, 54);
+  writeFileSync(blank, bmp);
+  const result = run('place', blank);
+  assert.equal(result.status, 0, result.stderr);
+  const proposal = JSON.parse(result.stdout);
+  assert.equal(proposal.reason, 'no-face');
+  assert.deepEqual(proposal.faces, []);
+  assert.equal(proposal.handles, undefined);
+});
