@@ -157,6 +157,24 @@ TEST(Placement, FollowsAnInPlaneTilt) {
     EXPECT_LT(length(turned.handles.midFront - expected) / upright.pxPerMm, 4.0);
 }
 
+TEST(Placement, AnEyeThatCannotBeSeenMakesItUncertain) {
+    Image photo = decodeFixture("reisman_shaved_front.jpg");
+    // Cover the image-right eye (pupil near (702, 565), tests/placement) with cheek colour.
+    const std::uint8_t* cheek = photo.pixel(700, 700);
+    const std::uint8_t skin[4] = {cheek[0], cheek[1], cheek[2], 255};
+    for (int y = 525; y < 605; ++y) {
+        for (int x = 640; x < 780; ++x) std::memcpy(photo.pixel(x, y), skin, 4);
+    }
+    const PlacementProposal p = propose(photo);
+    EXPECT_EQ(p.reason, PlacementReason::Uncertain);
+    EXPECT_STREQ(placementReasonName(p.reason), "uncertain");
+    EXPECT_LT(p.confidence, 0.9);
+    EXPECT_TRUE(p.landmarks.leftEyeDetected);
+    EXPECT_FALSE(p.landmarks.rightEyeDetected);
+    // Handles are still proposed, from the face's proportions on that side.
+    EXPECT_GT(p.pxPerMm, 0);
+}
+
 TEST(Placement, RefusesBadOptionsAndNoPhoto) {
     const Image photo = decodeFixture("collins_fullhair_control.png");
     const PlacementModel& model = test::placementModel();
