@@ -215,7 +215,7 @@ export interface FaceLandmarks {
 export interface PlacementResult {
   ok: true;
   reason: PlacementReason;
-  /** 0..1; 1 only for 'ok'. */
+  /** 0..1: 1 when nothing was guessed (both eyes and brows found, one face); 0 with no face. */
   confidence: number;
   /** Every face found, largest first. */
   faces: { x: number; y: number; width: number; height: number }[];

@@ -105,19 +105,21 @@ Result<PlacementProposal> proposePlacement(const Image& photo, const PlacementMo
     };
     proposal.handles = {temple(marks.leftEyeCorner), marks.glabella + midHeightPx * up, temple(marks.rightEyeCorner)};
 
-    const double faceWidth = face.x1 - face.x0;
-    const double pupilShare = pupilPx / faceWidth;
+    // Confidence: halved for each eye placed from proportions, cut when the pupils'
+    // distance does not fit the face's width, lowered a little without brows.
+    const double pupilShare = pupilPx / (face.x1 - face.x0);
+    const bool bothEyesSeen = marks.leftEyeDetected && marks.rightEyeDetected;
+    const bool plausible = pupilShare >= kMinPupilsPerFaceWidth && pupilShare <= kMaxPupilsPerFaceWidth;
     double confidence = 1;
     if (!marks.leftEyeDetected) confidence *= 0.5;
     if (!marks.rightEyeDetected) confidence *= 0.5;
-    if (pupilShare < kMinPupilsPerFaceWidth || pupilShare > kMaxPupilsPerFaceWidth) confidence *= 0.3;
+    if (!plausible) confidence *= 0.3;
     if (!marks.browsFound) confidence *= 0.9;
-    const bool eyesTrusted = confidence >= 0.9;
     if (proposal.faces.size() > 1 && options.faceIndex < 0) {
         proposal.reason = PlacementReason::SeveralFaces;
         confidence *= 0.5;
     } else {
-        proposal.reason = eyesTrusted ? PlacementReason::Ok : PlacementReason::Uncertain;
+        proposal.reason = bothEyesSeen && plausible ? PlacementReason::Ok : PlacementReason::Uncertain;
     }
     proposal.confidence = confidence;
     return proposal;

@@ -35,16 +35,16 @@ struct PlacementOptions {
 };
 
 enum class PlacementReason {
-    Ok,            // one face, both eyes found
+    Ok,            // one face (or the chosen one), both eyes found, pupils fit the face
     NoFace,        // nothing to place: manual handles
     SeveralFaces,  // `faces` lists them; handles are for the largest (or faceIndex)
-    Uncertain,     // a face, but an eye was guessed from proportions or the pupils disagree
+    Uncertain,     // an eye placed from proportions, or a pupil distance unlike a face's
 };
 const char* placementReasonName(PlacementReason reason);  // "ok", "no-face", ...
 
 struct PlacementProposal {
     PlacementReason reason = PlacementReason::NoFace;
-    double confidence = 0;         // 0–1: 1 only for Ok
+    double confidence = 0;         // 0–1: 1 when nothing was guessed; 0 with no face
     std::vector<PixelBox> faces;   // every face found, largest first
     int faceIndex = -1;            // the face the handles belong to; -1 with no face
     Handles handles;               // photo pixels (valid unless NoFace)
