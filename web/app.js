@@ -3,7 +3,8 @@
 import { PreviewClient } from './app/preview-client.js';
 import { Stage } from './app/stage.js';
 import { Controls } from './app/controls.js';
-import { History, guessHandles, handlesFromFractions, newDesign } from './app/design.js';
+import { History, newDesign } from './app/design.js';
+import { startingPlacement } from './app/placement.js';
 import { bindIntake, maxFileBytes } from './app/intake.js';
 import { baseName, composeBeforeAfter, describeDesign, download } from './app/export.js';
 
@@ -28,7 +29,7 @@ let photo = null; // {name, width, height} of the open photo
 let design = null; // what is shown; may run ahead of history.committed while dragging
 let history = null;
 let opening = null; // the photo being opened
-let pxPerMm = 0;
+let framePxPerMm = 0; // the scale the last frame was drawn at
 let thumbnailTimer = 0;
 let pendingInputs = []; // performance.now() of inputs not yet painted
 
@@ -80,7 +81,7 @@ stage.onBrushDab = (dab, stamp) => setDesign({ ...design, brush: [...design.brus
 stage.onBrushDone = () => commitDesign();
 stage.onBrushCancel = () => setDesign({ ...design, brush: history.committed.brush });
 stage.onViewChange = () => { $('#zoom-level').textContent = `${stage.zoomPercent}%`; };
-stage.brushRadiusPx = () => (Number($('#brush-size').value) / 2) * (pxPerMm || 1);
+stage.brushRadiusPx = () => (Number($('#brush-size').value) / 2) * (framePxPerMm || 1);
 
 // ---- frames ----------------------------------------------------------------------
 
@@ -100,7 +101,7 @@ function paint() {
   stage.drawFrame(frame.width, frame.height, frame.pixels, frame.hairline);
   client.recycle(frame.pixels);
   frameError.hidden = true;
-  pxPerMm = frame.stats.pxPerMm;
+  framePxPerMm = frame.stats.pxPerMm;
   showStats(frame.stats);
   const now = performance.now();
   // Every input this frame reflects is now on screen.
@@ -155,13 +156,13 @@ async function openPhoto(file, { handleFractions, credit } = {}) {
   try {
     const bytes = await file.arrayBuffer();
     const started = performance.now();
-    const opened = await client.open(bytes, maxSide);
+    const opened = await client.open(bytes, maxSide, design?.template ?? 'soft');
     if (opening !== request) return;
     const { width, height } = opened;
     photo = { name: file.name, width, height };
-    const handles = handleFractions ? handlesFromFractions(handleFractions, width, height) : guessHandles(width, height);
+    const { handles, pxPerMm: scale, hint } = startingPlacement(opened, handleFractions);
     // The user's choices carry over to the next photo; only the placement is new.
-    history = new History(design ? Object.freeze({ ...design, handles, brush: [] }) : newDesign(handles));
+    history = new History(design ? Object.freeze({ ...design, handles, pxPerMm: scale, brush: [] }) : newDesign(handles, scale));
     stage.setPhoto(width, height, opened.pixels);
     intake.hidden = true;
     workspace.hidden = false;
@@ -172,8 +173,7 @@ async function openPhoto(file, { handleFractions, credit } = {}) {
     updateHistoryButtons();
     scheduleThumbnails();
     const via = opened.decoder === 'browser' ? ' (decoded by the browser)' : '';
-    const hint = handleFractions ? '' : ' Drag the three handles onto your hairline.';
-    showStatus(`${file.name}: ${opened.info.width} × ${opened.info.height}${via}, working at ${width} × ${height}.${hint}`);
+    showStatus(`${file.name}: ${opened.info.width} × ${opened.info.height}${via}, working at ${width} × ${height}. ${hint}`.trim());
     stage.root.focus({ preventScroll: true });
   } catch (error) {
     if (opening !== request) return;
@@ -218,7 +218,7 @@ $('#zoom-100').addEventListener('click', () => stage.actualPixels());
 $('#undo').addEventListener('click', () => travel('undo'));
 $('#redo').addEventListener('click', () => travel('redo'));
 $('#reset').addEventListener('click', () => {
-  setDesign({ ...newDesign(design.handles) }, { commit: true });
+  setDesign(newDesign(design.handles, design.pxPerMm), { commit: true });
 });
 // Shows every way in again (picker, camera, demo, drop) above the current design.
 $('#change-photo').addEventListener('click', () => {

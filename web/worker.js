@@ -1,13 +1,14 @@
 // The engine's thread: decodes photos, keeps the simulator and renders frames, so
 // that the page never waits on WASM. Messages in (each with an id the reply repeats):
-//   {type: 'open', id, bytes, maxSide}          a photo file's bytes (transferred)
+//   {type: 'open', id, bytes, maxSide, template}  a photo file's bytes (transferred);
+//                                               the reply proposes handles from the face
 //   {type: 'render', id, design, buffer?}       draw the design; buffer: the previous
 //                                               frame's, handed back for reuse
 //   {type: 'thumbnails', id, design, size}      every hairline style on a crop of the photo
 //   {type: 'export', id, design, format}        the result at full size: 'png' or 'jpeg'
 // Replies: {type: 'engine', ok, templates?, message?} once; then {type, id, ok, ...};
 // failures carry {ok: false, code, message}. See app/preview-client.js for the fields.
-import { loadEngine } from './engine.js';
+import { cascadeBundleUrl, loadEngine } from './engine.js';
 import { decodeWithBrowser } from './browser-decode.js';
 import { applyDesign } from './app/apply-design.js';
 import { renderThumbnails } from './app/thumbnails.js';
@@ -18,6 +19,26 @@ let photoBytes = null; // the open photo's file, decoded again at full size for 
 let photoDecoder = 'engine'; // or 'browser' for formats the engine cannot read
 let workingPhoto = null; // {width, height, pixels}: a copy of what the simulator draws on
 let applied = {}; // the design the simulator holds, updated setter by setter
+
+let cascadesPromise = null; // the face and eye models, fetched at the first photo
+
+// {reason, handles?, pxPerMm?, faces, hairlineHeightMm?} or {reason: 'unavailable', message}
+async function proposePlacement(engine, photo, template) {
+  try {
+    cascadesPromise ??= fetch(cascadeBundleUrl).then((response) => {
+      if (!response.ok) throw new Error(`the face model could not be loaded (HTTP ${response.status})`);
+      return response.arrayBuffer();
+    });
+    const cascades = await cascadesPromise;
+    const proposal = engine.proposePlacement(photo.pixels, photo.width, photo.height, cascades, { templateId: template });
+    if (!proposal.ok) return { reason: 'unavailable', message: proposal.message };
+    const { reason, handles, pxPerMm, faces, hairlineHeightMm } = proposal;
+    return { reason, handles, pxPerMm, faces: faces.length, hairlineHeightMm };
+  } catch (error) {
+    cascadesPromise = null; // try again with the next photo
+    return { reason: 'unavailable', message: describe(error) };
+  }
+}
 
 function describe(error) {
   return error instanceof Error ? error.message : String(error);
@@ -69,7 +90,7 @@ async function decode(engine, bytes, maxSide) {
   return { decoded: fallback.ok ? fallback : decoded, decoder: 'browser' };
 }
 
-async function open({ id, bytes, maxSide }) {
+async function open({ id, bytes, maxSide, template }) {
   const engine = await enginePromise;
   const { decoded, decoder } = await decode(engine, bytes, maxSide);
   if (!decoded.ok) {
@@ -82,8 +103,9 @@ async function open({ id, bytes, maxSide }) {
   workingPhoto = { width: decoded.width, height: decoded.height, pixels: decoded.pixels.slice() };
   photoBytes = bytes;
   photoDecoder = decoder;
+  const placement = await proposePlacement(engine, workingPhoto, template);
   const { width, height, pixels, info } = decoded;
-  postMessage({ type: 'opened', id, ok: true, width, height, pixels: pixels.buffer, info, decoder },
+  postMessage({ type: 'opened', id, ok: true, width, height, pixels: pixels.buffer, info, decoder, placement },
     [pixels.buffer]);
 }
 

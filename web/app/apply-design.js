@@ -12,6 +12,7 @@ const scalarSetters = [
   ['years', 'setYears'],
   ['seed', 'setSeed'],
   ['whorl', 'setWhorl'],
+  ['pxPerMm', 'setScaleOverride'],
 ];
 
 function sameHandles(a, b) {

@@ -14,6 +14,7 @@ export const defaultSettings = Object.freeze({
   years: 0,
   seed: 1,
   whorl: 'cw',
+  pxPerMm: 0, // photo scale; 0: from the temple span (95 mm), else from the face
 });
 
 // A first guess at the hairline for a photo of a head filling most of the frame,
@@ -34,8 +35,8 @@ export function handlesFromFractions(fractions, width, height) {
   return { left: at(fractions.left), mid: at(fractions.mid), right: at(fractions.right) };
 }
 
-export function newDesign(handles) {
-  return Object.freeze({ ...defaultSettings, handles, brush: [] });
+export function newDesign(handles, pxPerMm = 0) {
+  return Object.freeze({ ...defaultSettings, handles, pxPerMm, brush: [] });
 }
 
 // Undo/redo over design snapshots. `current` may run ahead of the last snapshot while

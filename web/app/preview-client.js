@@ -54,11 +54,12 @@ export class PreviewClient {
     else waiting.reject(Object.assign(new Error(data.message), { code: data.code }));
   }
 
-  // bytes: the file's ArrayBuffer (transferred). Resolves {width, height, pixels, info, decoder}.
-  async open(bytes, maxSide) {
+  // bytes: the file's ArrayBuffer (transferred); template: for the proposed hairline
+  // height. Resolves {width, height, pixels, info, decoder, placement}.
+  async open(bytes, maxSide, template) {
     this.#photoId = this.#nextId;
     this.#queuedDesign = null;
-    const opened = await this.#request({ type: 'open', bytes, maxSide }, [bytes]);
+    const opened = await this.#request({ type: 'open', bytes, maxSide, template }, [bytes]);
     this.#spareBuffers = [];
     return opened;
   }

@@ -46,6 +46,7 @@ export function renderThumbnails(engine, photo, design, size) {
   const toThumb = ([x, y]) => [(x - crop.x) * scale, (y - crop.y) * scale];
   const thumbDesign = {
     ...design,
+    pxPerMm: design.pxPerMm * scale,
     handles: { left: toThumb(design.handles.left), mid: toThumb(design.handles.mid), right: toThumb(design.handles.right) },
     brush: design.brush.map((dab) => ({ ...dab, x: (dab.x - crop.x) * scale, y: (dab.y - crop.y) * scale, r: Math.max(0.5, dab.r * scale) })),
   };
