@@ -183,6 +183,9 @@ test('every slider and choice changes the preview; Reset brings back the first d
   const { page, problems, close, size, handles } = await pageWithPhoto('biden_receding_white_front.jpg');
   await snapshot(page, 'first');
   await snapshot(page, 'previous');
+  // Each slider shows its value from the start, the softness as the style's own.
+  const outputs = await page.$$eval('input[type=range] + output', (all) => all.map((o) => `${o.previousElementSibling.id}: ${o.textContent}`));
+  assert.deepEqual(outputs, ['brush-size: 12 mm', 'hairline-offset: as drawn', 'transition: 12 mm (soft)', 'density: 100%', 'years: fresh']);
   const steps = [
     ['hairline height', () => page.locator('#hairline-offset').fill('8')],
     ['softness', () => page.locator('#transition').fill('5')],

@@ -149,8 +149,8 @@ export class Controls {
       transitionMm: design.transitionMm || style?.transitionMm || 10,
     };
     for (const input of this.form.querySelectorAll('input[type=range]')) {
-      if (!(input.name in values) || input.value === String(values[input.name])) continue;
-      input.value = values[input.name];
+      if (!(input.name in values)) continue;
+      if (input.value !== String(values[input.name])) input.value = values[input.name];
       this.#showOutput(input);
     }
     for (const input of this.form.querySelectorAll('input[type=radio]')) {
