@@ -170,6 +170,7 @@ async function openPhoto(file, { handleFractions, credit } = {}) {
     $('#demo-credit').hidden = !credit;
     pendingInputs = [];
     setDesign(history.committed, { stamp: started });
+    if (opened.placement?.handles) stage.frameHead();
     updateHistoryButtons();
     scheduleThumbnails();
     const via = opened.decoder === 'browser' ? ' (decoded by the browser)' : '';

@@ -194,7 +194,7 @@ test('a WebP photo opens through the browser\'s decoder', async () => {
   await close();
 });
 
-test('a new photo gets handles from its face, or a guess and a hint when there is no face', async () => {
+test('a new photo gets handles from its face (a small head is framed), or a guess and a hint when there is no face', async () => {
   const { page, problems, close } = await openPage(session);
   await waitReady(page);
   // reisman: the hand-made annotation (tests/placement) is 1–2 mm from the engine's rule here.
@@ -211,6 +211,16 @@ test('a new photo gets handles from its face, or a guess and a hint when there i
   assert.ok(Math.max(...errorsMm) < 6, `handles ${errorsMm.map((e) => e.toFixed(1)).join(', ')} mm from the annotation`);
   const scale = Number((await page.textContent('#stats')).match(/Scale ([\d.]+) px\/mm/)[1]);
   assert.ok(Math.abs(scale * toFull / pxPerMm - 1) < 0.03, `the scale ${scale} px/mm comes from the pupils (${(pxPerMm / toFull).toFixed(2)})`);
+
+  // A half-length portrait opens framed on the head, with the hairline in view.
+  await openPhoto(page, photoPath('poindexter_norwood6_front.jpg'));
+  const zoomLevel = async () => Number((await page.textContent('#zoom-level')).replace('%', ''));
+  const framed = await zoomLevel();
+  const stageBox = await page.locator('#stage').boundingBox();
+  const midBox = await page.locator('.handle-mid').boundingBox();
+  assert.ok(midBox.y > stageBox.y && midBox.y + midBox.height < stageBox.y + stageBox.height / 2, 'the hairline is in the upper half of the view');
+  await page.click('#zoom-fit');
+  assert.ok(framed > 1.5 * (await zoomLevel()), `framed at ${framed}%, fitted at ${await zoomLevel()}%`);
 
   // A smooth gradient has no face: the handles are a guess, and the page says so.
   const engine = await engineInNode();

@@ -96,6 +96,21 @@ export class Stage {
   }
 
   fit() { this.view.fit(); this.update(); }
+
+  // Frames the head around the handles when it is small in the whole photo (a
+  // half-length portrait), so the hairline is what the user sees first.
+  frameHead() {
+    if (!this.handles || this.mode === 'side') return;
+    this.#measure(); // the stage may have just been shown, before any resize callback
+    const { left, mid, right } = this.handles;
+    const span = Math.hypot(right[0] - left[0], right[1] - left[1]);
+    const centreX = (left[0] + right[0]) / 2;
+    const box = [centreX - 1.6 * span, mid[1] - 0.9 * span, centreX + 1.6 * span, mid[1] + 2.4 * span];
+    const boxScale = Math.min(this.view.stageWidth / (box[2] - box[0]), this.view.stageHeight / (box[3] - box[1]));
+    if (boxScale < 1.5 * this.view.fitScale) return;
+    this.view.frame(box);
+    this.update();
+  }
   // 100% around the middle of the hairline, where single dots are worth seeing.
   actualPixels() {
     const [sx, sy] = this.handles ? this.#imageToStage(this.handles.mid) : [this.view.stageWidth / 2, this.view.stageHeight / 2];
@@ -123,14 +138,17 @@ export class Stage {
     this.dividerControl.hidden = this.mode !== 'slider';
   }
 
-  #resized() {
-    // Inside the border: the content, handles and overlay are placed from the padding box.
-    const width = this.root.clientWidth;
-    const height = this.root.clientHeight;
+  // Reads the stage's size, inside the border (the content, handles and overlay are
+  // placed from the padding box); a fitted view stays fitted.
+  #measure() {
     const wasFitted = Math.abs(this.view.scale - this.view.fitScale) < 1e-6;
-    this.view.stageWidth = Math.max(1, width);
-    this.view.stageHeight = Math.max(1, height);
+    this.view.stageWidth = Math.max(1, this.root.clientWidth);
+    this.view.stageHeight = Math.max(1, this.root.clientHeight);
     if (wasFitted || !this.imageWidth) this.view.fit();
+  }
+
+  #resized() {
+    this.#measure();
     this.update();
   }
 

@@ -23,6 +23,14 @@ export class View {
     this.y = (this.stageHeight - this.contentHeight * this.scale) / 2;
   }
 
+  // Shows the content box [x0, y0, x1, y1] as large as the stage allows, centred.
+  frame([x0, y0, x1, y1]) {
+    this.scale = Math.min(this.maxScale, this.stageWidth / (x1 - x0), this.stageHeight / (y1 - y0));
+    this.x = this.stageWidth / 2 - ((x0 + x1) / 2) * this.scale;
+    this.y = this.stageHeight / 2 - ((y0 + y1) / 2) * this.scale;
+    this.#keepVisible();
+  }
+
   // Zooms by factor keeping the content point under stage point (sx, sy) in place.
   zoomAt(factor, sx, sy) {
     const scale = Math.min(this.maxScale, Math.max(this.minScale, this.scale * factor));
