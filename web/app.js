@@ -25,7 +25,7 @@ const stage = new Stage($('#stage'));
 const controls = new Controls($('#controls'));
 let templates = [];
 let engineFailed = false;
-let photo = null; // {name, width, height} of the open photo
+let photo = null; // {name} of the open photo; a new object per photo
 let design = null; // what is shown; may run ahead of history.committed while dragging
 let history = null;
 let opening = null; // the photo being opened
@@ -159,7 +159,7 @@ async function openPhoto(file, { handleFractions, credit } = {}) {
     const opened = await client.open(bytes, maxSide, design?.template ?? 'soft');
     if (opening !== request) return;
     const { width, height } = opened;
-    photo = { name: file.name, width, height };
+    photo = { name: file.name };
     const { handles, pxPerMm: scale, hint } = startingPlacement(opened, handleFractions);
     // The user's choices carry over to the next photo; only the placement is new.
     history = new History(design ? Object.freeze({ ...design, handles, pxPerMm: scale, brush: [] }) : newDesign(handles, scale));

@@ -60,7 +60,10 @@ function warmUp(engine) {
   const pixels = new Uint8Array(width * height * 4);
   for (let i = 0; i < width * height; i++) {
     const noise = Math.imul(i, 2654435761) >>> 27; // texture, so the JPEG has real entropy-coded data
-    pixels.set([190 + noise, 150 + noise, 130 + noise, 255], 4 * i);
+    pixels[4 * i] = 190 + noise;
+    pixels[4 * i + 1] = 150 + noise;
+    pixels[4 * i + 2] = 130 + noise;
+    pixels[4 * i + 3] = 255;
   }
   const jpeg = engine.encodeJpeg(pixels, width, height, 90);
   const photo = jpeg.ok && engine.decodePhoto(jpeg.bytes, { maxSide: 1000 });

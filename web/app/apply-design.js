@@ -20,7 +20,7 @@ function sameHandles(a, b) {
 }
 
 // '#rrggbb' → [r, g, b]
-export function parseHexColour(hex) {
+function parseHexColour(hex) {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 }
 

@@ -31,7 +31,6 @@ export class Controls {
   onInput = () => {}; // (patch, stamp: the event's time) while dragging a slider
   onChange = () => {}; // (patch) when settled
   #templates = [];
-  #design = null;
 
   constructor(form) {
     this.form = form;
@@ -142,7 +141,6 @@ export class Controls {
 
   // Writes only what differs: show() runs on every input of a drag.
   show(design) {
-    this.#design = design;
     const style = this.#templates.find((t) => t.id === design.template);
     const values = {
       ...design,
@@ -176,6 +174,4 @@ export class Controls {
       item.tabIndex = checked === 'true' || (!anyChecked && i === 0) ? 0 : -1;
     });
   }
-
-  get design() { return this.#design; }
 }

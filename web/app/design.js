@@ -1,7 +1,7 @@
 // The user's design: everything that decides the pixels except the photo. Plain data,
 // never mutated (a change makes a new object), so that history can keep snapshots.
 // Handles are in working-image pixels.
-export const defaultSettings = Object.freeze({
+const defaultSettings = Object.freeze({
   template: 'soft',
   coverage: 'full',
   hairlineOffsetMm: 0,

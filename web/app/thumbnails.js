@@ -12,7 +12,9 @@ function cropAround({ left, mid, right }, width, height) {
 
 function scaledCrop(photo, crop, size) {
   const source = new OffscreenCanvas(photo.width, photo.height);
-  source.getContext('2d').putImageData(new ImageData(photo.pixels, photo.width, photo.height), 0, 0);
+  // Only the crop is uploaded (the dirty rectangle), not the whole working photo.
+  source.getContext('2d').putImageData(new ImageData(photo.pixels, photo.width, photo.height), 0, 0,
+    crop.x, crop.y, crop.side, crop.side);
   const target = new OffscreenCanvas(size, size);
   const context = target.getContext('2d');
   context.imageSmoothingQuality = 'high';
