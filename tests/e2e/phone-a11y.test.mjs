@@ -111,7 +111,7 @@ async function everyState(page, check) {
   await check('zoom-100');
 }
 
-test('on a 360 px touch phone the demo photo opens by a tap, nothing overflows, a handle follows a finger, and two fingers zoom', async (t) => {
+test('on a 360 px touch phone the demo photo opens by a tap, nothing overflows, a handle follows a finger, two fingers zoom, and the photo stays in view over the choices', async (t) => {
   const { page, problems, close } = await openPage(session, { viewport: phone, hasTouch: true, isMobile: true });
   await waitReady(page);
   assert.ok(await pageWidth(page) <= phone.width, `the intake is ${await pageWidth(page)} px wide`);
@@ -158,6 +158,14 @@ test('on a 360 px touch phone the demo photo opens by a tap, nothing overflows, 
   assert.ok(zoomedOut < zoomedIn * 0.6, `pinching them halfway back zooms out from ${zoomedIn}% to ${zoomedOut}%`);
   assert.equal(Number(await handle.getAttribute('data-y')), endY, 'a pinch moves no handle');
   await page.tap('#zoom-fit');
+
+  // Scrolled down to the choices, the photo stays in view above them.
+  await page.locator('#shades').scrollIntoViewIfNeeded();
+  await page.tap('[data-shade="1"]');
+  const stageInView = await page.locator('#stage').boundingBox();
+  const swatch = await page.locator('[data-shade="1"]').boundingBox();
+  assert.ok(stageInView.y >= 0 && stageInView.y + stageInView.height <= swatch.y,
+    `the stage (y ${stageInView.y.toFixed(0)}..${(stageInView.y + stageInView.height).toFixed(0)}) is on screen above the swatch (y ${swatch.y.toFixed(0)})`);
 
   const offenders = [];
   await everyState(page, async (state) => {
