@@ -9,10 +9,10 @@
 Photos come from $SMP_FIXTURES_DIR, else ../shared/fixtures/photos next to the repository
 (the same default as CMakeLists.txt). Needs Python 3 with Pillow.
 
-Drawn: the scalp polygon (green, lightly filled), the three handles (red crosses, labelled L M R)
-joined by a dashed orange arc (a parabola in the head frame through the handles: only a guide,
-not the engine's hairline template), the landmarks (cyan dots, labelled), and a 10 mm scale bar
-taken from the pupils at 63 mm.
+Drawn: the head outline (thin cyan line), the scalp polygon (green, lightly filled), the three
+handles (red crosses, labelled L M R) joined by a dashed orange arc (a parabola in the head frame
+through the handles: only a guide, not the engine's hairline template), the landmarks (cyan dots,
+labelled), and a 10 mm scale bar taken from the pupils at 63 mm.
 """
 import argparse
 import json
@@ -83,6 +83,11 @@ def draw_one(image, entry, scale=1.0):
     f = font(fs)
     S = lambda p: (p[0] * scale, p[1] * scale)
 
+    outline = entry.get("headOutline") or []
+    if len(outline) >= 3:
+        pts = [S(p) for p in outline]
+        d.line(pts + [pts[0]], fill=(0, 255, 255, 255), width=1)
+
     poly = entry.get("scalpPolygon") or []
     if len(poly) >= 3:
         pts = [S(p) for p in poly]
@@ -147,6 +152,7 @@ def render(entry, name, photos_dir, tile, crop):
     shifted["handles"] = {k: shift(v) for k, v in entry["handles"].items()}
     shifted["landmarks"] = {k: shift(v) for k, v in entry["landmarks"].items()}
     shifted["scalpPolygon"] = [shift(p) for p in entry.get("scalpPolygon") or []]
+    shifted["headOutline"] = [shift(p) for p in entry.get("headOutline") or []]
     region = photo.crop(box)
     region = region.resize((max(1, round(region.width * scale)), max(1, round(region.height * scale))), Image.LANCZOS)
     return draw_one(region, shifted, scale)
