@@ -12,9 +12,10 @@ namespace {
 // otherwise reject skin a hair's breadth off its colour.
 constexpr double kMinSpreadR = 0.015;
 constexpr double kMinSpreadG = 0.008;
-// Skin in shadow (and darker skin generally) turns redder in chromaticity: a shift
-// towards red counts this many times less than other shifts.
-constexpr double kRedShiftTolerance = 3;
+// Skin keeps its hue but not its saturation: shadow makes it more saturated, stubble,
+// sheen and reflected light less. A shift along the line to grey counts this many times
+// less than a change of hue.
+constexpr double kSaturationTolerance = 3.5;
 // Shadows and highlights on a round scalp: brightness from 0.3× to 2.2× the forehead's.
 constexpr double kMinLumaRatio = 0.3;
 constexpr double kMaxLumaRatio = 2.2;
@@ -28,7 +29,8 @@ struct Chroma {
     double r, g, b, luma;
 };
 
-Chroma chromaOf(const std::uint8_t* p) {
+template <typename Channel>
+Chroma chromaOf(const Channel* p) {
     const double sum = static_cast<double>(p[0]) + p[1] + p[2] + 1.0;
     return {p[0] / sum, p[1] / sum, p[2] / sum, (p[0] + p[1] + p[2]) / 3.0};
 }
@@ -86,12 +88,15 @@ SkinModel SkinModel::fromForehead(const Image& photo, const HeadFrame& frame) {
     return model;
 }
 
-double SkinModel::likeness(const std::uint8_t* rgb) const {
-    const Chroma c = chromaOf(rgb);
-    double dr = (c.r - meanR_) / spreadR_;
-    if (dr > 0) dr /= kRedShiftTolerance;
-    const double dg = (c.g - meanG_) / spreadG_;
-    const double colour = 1 - smoothstep(3.0, 5.0, std::sqrt(dr * dr + dg * dg));
+double SkinModel::likeness(const std::array<float, 3>& rgb) const {
+    const Chroma c = chromaOf(rgb.data());
+    // In spread units: the deviation from the forehead, and the direction to grey.
+    const Vec2 deviation{(c.r - meanR_) / spreadR_, (c.g - meanG_) / spreadG_};
+    Vec2 toGrey{(1.0 / 3 - meanR_) / spreadR_, (1.0 / 3 - meanG_) / spreadG_};
+    toGrey = (1 / std::max(1e-9, length(toGrey))) * toGrey;
+    const double saturation = dot(deviation, toGrey);
+    const double hue = length(deviation - saturation * toGrey);
+    const double colour = 1 - smoothstep(3.0, 5.0, std::hypot(saturation / kSaturationTolerance, hue));
     const double ratio = c.luma / meanLuma_;
     const double brightness = smoothstep(kMinLumaRatio * 0.7, kMinLumaRatio, ratio) *
                               (1 - smoothstep(kMaxLumaRatio, kMaxLumaRatio * 1.2, ratio));

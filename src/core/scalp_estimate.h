@@ -3,6 +3,7 @@
 // front view; automatic, robust scalp finding is a later step (issue #6).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -30,7 +31,8 @@ class SkinModel {
 public:
     static SkinModel fromForehead(const Image& photo, const HeadFrame& frame);
     // 1 for forehead-like skin, falling to 0 for other colours (hair, cloth, background).
-    double likeness(const std::uint8_t* rgb) const;
+    double likeness(const std::array<float, 3>& rgb) const;
+    double meanLuma() const { return meanLuma_; }
 
 private:
     double meanR_ = 0.45, meanG_ = 0.31;      // chromaticity r, g of the forehead

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "colour_geodesic.h"
 #include "fields.h"
+#include "head_outline.h"
 #include "scalp_estimate.h"
 
 namespace smp {
@@ -120,6 +122,77 @@ void interpolate(const Lattice& lattice, const std::vector<std::uint8_t>& from, 
     }
 }
 
+
+// Scalp connected to the forehead: a colour step of more than kEdgeTolerance of the
+// forehead's brightness per lattice step costs its excess; paths costing more than
+// kMaxEdgeCost have crossed a hair edge or a silhouette.
+constexpr float kEdgeTolerance = 0.035f;
+constexpr double kMaxEdgeCost = 0.45;
+
+// Mean colour of a few pixels spread over one lattice cell: stubble and pores average out.
+std::array<float, 3> cellColour(const Image& photo, Vec2 px, int step) {
+    std::array<float, 3> sum{0, 0, 0};
+    const int half = step / 2;
+    for (int dy = -half; dy <= half; dy += std::max(1, half)) {
+        for (int dx = -half; dx <= half; dx += std::max(1, half)) {
+            const int x = std::clamp(static_cast<int>(px.x) + dx, 0, photo.width() - 1);
+            const int y = std::clamp(static_cast<int>(px.y) + dy, 0, photo.height() - 1);
+            const std::uint8_t* rgb = photo.pixel(x, y);
+            for (std::size_t c = 0; c < 3; ++c) sum[c] += rgb[c];
+        }
+    }
+    const float n = half > 0 ? 9.0f : 1.0f;
+    return {sum[0] / n, sum[1] / n, sum[2] / n};
+}
+
+// Coverage of the head-based modes on the lattice: behind the hairline (or in the crown
+// patch), inside the head and, for the modes that need skin, on skin connected to the
+// forehead.
+void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairline& hairline,
+                       const HairlineTemplate& style, Coverage coverage, const HeadEllipse& head, Lattice& lattice) {
+    const HeadOutline outline = HeadOutline::find(photo, frame);
+    const bool needsSkin = coverage == Coverage::FullScalp || coverage == Coverage::CrownOnly;
+    std::vector<float> shape(lattice.coverage.size(), 0);
+    ColourGrid grid;
+    if (needsSkin) {
+        grid.cols = lattice.cols;
+        grid.rows = lattice.rows;
+        grid.colours.resize(shape.size());
+        grid.usable.assign(shape.size(), false);
+    }
+    const SkinModel skin = needsSkin ? SkinModel::fromForehead(photo, frame) : SkinModel{};
+    std::vector<int> seeds;
+    for (int j = 0; j < lattice.rows; ++j) {
+        for (int i = 0; i < lattice.cols; ++i) {
+            const std::size_t k = lattice.index(i, j);
+            const Vec2 px = lattice.pointPx(i, j);
+            const Vec2 mm = frame.toFrame(px);
+            const double inHead = head.weight(mm, 3.0) * outline.weight(mm, 1.0);
+            if (inHead <= 0) continue;
+            shape[k] = static_cast<float>(
+                inHead * (coverage == Coverage::CrownOnly
+                              ? 1 - smoothstep(kCrownPatchRadiusMm - 10, kCrownPatchRadiusMm, length(mm - kCrownCentreMm))
+                              : smoothstep(-style.frontFeatherMm - kMaskEdgeMm, -style.frontFeatherMm,
+                                           hairline.distanceBehind(mm))));
+            if (!needsSkin) continue;
+            grid.colours[k] = cellColour(photo, px, lattice.step);
+            grid.usable[k] = true;
+            if (std::fabs(mm.x) <= 20 && mm.y >= -30 && mm.y <= -10 && skin.likeness(grid.colours[k]) > 0.5) {
+                seeds.push_back(static_cast<int>(k));
+            }
+        }
+    }
+    std::vector<float> edgeCost;
+    if (needsSkin) edgeCost = colourGeodesic(grid, seeds, static_cast<float>(skin.meanLuma()), kEdgeTolerance);
+    for (std::size_t k = 0; k < shape.size(); ++k) {
+        double w = shape[k];
+        if (w > 0 && needsSkin) {
+            w *= skin.likeness(grid.colours[k]) * (1 - smoothstep(0.6 * kMaxEdgeCost, kMaxEdgeCost, edgeCost[k]));
+        }
+        lattice.coverage[k] = toByte(w);
+    }
+}
+
 }  // namespace
 
 const char* coverageName(Coverage coverage) {
@@ -161,35 +234,13 @@ void buildTreatmentMask(const Image& photo, const HeadFrame& frame, const Hairli
                            static_cast<int>(std::ceil(dab.centrePx.y + dab.radiusPx)) + 1};
         area = unite(area, grow(box, 0, mask.width, mask.height));
     }
-    const int step = std::max(1, static_cast<int>(kLatticeMm * frame.pxPerMm()));
+    const int step = std::max(1, static_cast<int>(std::lround(kLatticeMm * frame.pxPerMm())));
     const int blurRadius = static_cast<int>(std::lround(0.5 * kMaskEdgeMm * frame.pxPerMm() / step));
     area = grow(area, (blurRadius + 1) * step, mask.width, mask.height);
     if (area.empty()) return;
 
     Lattice lattice(area, step);
-    if (usesHead) {
-        const SkinModel skin = SkinModel::fromForehead(photo, frame);
-        const bool needsSkin = coverage == Coverage::FullScalp || coverage == Coverage::CrownOnly;
-        for (int j = 0; j < lattice.rows; ++j) {
-            for (int i = 0; i < lattice.cols; ++i) {
-                const Vec2 px = lattice.pointPx(i, j);
-                const Vec2 mm = frame.toFrame(px);
-                // Cheapest test first: most of the box is forehead or face.
-                double w = coverage == Coverage::CrownOnly
-                               ? 1 - smoothstep(kCrownPatchRadiusMm - 10, kCrownPatchRadiusMm, length(mm - kCrownCentreMm))
-                               : smoothstep(-style.frontFeatherMm - kMaskEdgeMm, -style.frontFeatherMm,
-                                            hairline.distanceBehind(mm));
-                if (w <= 0) continue;
-                w *= head.weight(mm, 3.0);
-                if (w > 0 && needsSkin) {
-                    const int x = std::min(static_cast<int>(px.x), mask.width - 1);
-                    const int y = std::min(static_cast<int>(px.y), mask.height - 1);
-                    w *= skin.likeness(photo.pixel(x, y));
-                }
-                lattice.coverage[lattice.index(i, j)] = toByte(w);
-            }
-        }
-    }
+    if (usesHead) fillScalpCoverage(photo, frame, hairline, style, coverage, head, lattice);
     // Brush dabs in order: a later erasure wins over an earlier addition and vice versa.
     const bool anyAdded = std::any_of(brush.begin(), brush.end(), [](const BrushStroke& s) { return !s.erase; });
     if (anyAdded) lattice.added.assign(lattice.coverage.size(), 0);

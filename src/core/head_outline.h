@@ -1,0 +1,34 @@
+// The head's silhouette in a front view, found from the handles: the strongest closed
+// colour edge around the top of the head, by dynamic programming over rays cast from
+// the forehead. It keeps dots off the background whatever the background's colour
+// (a skin-coloured wall passes every colour test; only its edge against the head
+// tells it apart).
+#pragma once
+
+#include <vector>
+
+#include "head_frame.h"
+#include "image.h"
+
+namespace smp {
+
+class HeadOutline {
+public:
+    HeadOutline() = default;
+    static HeadOutline find(const Image& photo, const HeadFrame& frame);
+
+    // 1 inside the outline, 0 outside, a smooth edge of edgeMm ending at the outline.
+    // Open (1) along rays where no silhouette was seen.
+    double weight(Vec2 mm, double edgeMm) const;
+    // The outline in frame mm, from the lowest ray on the left over the top to the right
+    // (open rays left out).
+    std::vector<Vec2> polyline() const;
+
+private:
+    double radiusAt(double angleDeg) const;
+
+    Vec2 centreMm_;
+    std::vector<double> radiusMm_;  // one per ray, kRayStepDeg apart from kFirstRayDeg
+};
+
+}  // namespace smp
