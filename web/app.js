@@ -7,6 +7,7 @@ import { History, newDesign } from './app/design.js';
 import { startingPlacement } from './app/placement.js';
 import { bindIntake, maxFileBytes } from './app/intake.js';
 import { baseName, composeBeforeAfter, describeDesign, download } from './app/export.js';
+import { Practitioner } from './app/practitioner.js';
 
 const $ = (selector) => document.querySelector(selector);
 const statusLine = $('#status');
@@ -32,6 +33,13 @@ let opening = null; // the photo being opened
 let framePxPerMm = 0; // the scale the last frame was drawn at
 let thumbnailTimer = 0;
 let pendingInputs = []; // performance.now() of inputs not yet painted
+const practitioner = new Practitioner({
+  stage,
+  current: () => design,
+  apply: (next) => setDesign(next, { commit: true }),
+  templates: () => templates,
+  photoName: () => photo?.name ?? 'photo',
+});
 
 function showStatus(text) { statusLine.textContent = text; }
 function showError(text) {
@@ -103,6 +111,7 @@ function paint() {
   frameError.hidden = true;
   framePxPerMm = frame.stats.pxPerMm;
   showStats(frame.stats);
+  practitioner.framePainted(frame);
   const now = performance.now();
   // Every input this frame reflects is now on screen.
   pendingInputs = pendingInputs.filter((stamp) => {
@@ -170,6 +179,7 @@ async function openPhoto(file, { handleFractions, credit } = {}) {
     $('#demo-credit').hidden = !credit;
     pendingInputs = [];
     setDesign(history.committed, { stamp: started });
+    practitioner.photoOpened(opened); // may apply a shared design
     if (opened.placement?.handles) stage.frameHead();
     updateHistoryButtons();
     scheduleThumbnails();

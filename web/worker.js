@@ -22,7 +22,7 @@ let applied = {}; // the design the simulator holds, updated setter by setter
 
 let cascadesPromise = null; // the face and eye models, fetched at the first photo
 
-// {reason, handles?, pxPerMm?, faces, hairlineHeightMm?} or {reason: 'unavailable', message}
+// {reason, handles?, pxPerMm?, faces, hairlineHeightMm?, landmarks?} or {reason: 'unavailable', message}
 async function proposePlacement(engine, photo, template) {
   try {
     cascadesPromise ??= fetch(cascadeBundleUrl).then((response) => {
@@ -32,8 +32,8 @@ async function proposePlacement(engine, photo, template) {
     const cascades = await cascadesPromise;
     const proposal = engine.proposePlacement(photo.pixels, photo.width, photo.height, cascades, { templateId: template });
     if (!proposal.ok) return { reason: 'unavailable', message: proposal.message };
-    const { reason, handles, pxPerMm, faces, hairlineHeightMm } = proposal;
-    return { reason, handles, pxPerMm, faces: faces.length, hairlineHeightMm };
+    const { reason, handles, pxPerMm, faces, hairlineHeightMm, landmarks } = proposal;
+    return { reason, handles, pxPerMm, faces: faces.length, hairlineHeightMm, landmarks };
   } catch (error) {
     cascadesPromise = null; // try again with the next photo
     return { reason: 'unavailable', message: describe(error) };

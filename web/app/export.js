@@ -21,11 +21,14 @@ function canvasToBlob(canvas, type) {
   });
 }
 
+// The caption's font size under two pictures `width` pixels wide each.
+export const captionFontSize = (width) => Math.max(14, Math.round(width / 45));
+
 // before, after: canvases of the same size.
 export function composeBeforeAfter(before, after, lines, type) {
   const { width, height } = before;
   const gap = Math.round(width * 0.02);
-  const fontSize = Math.max(14, Math.round(width / 45));
+  const fontSize = captionFontSize(width);
   const captionHeight = Math.round(fontSize * captionLineHeight * (lines.length + 1.5));
   const canvas = document.createElement('canvas');
   canvas.width = 2 * width + gap;

@@ -28,6 +28,7 @@ export class Stage {
   onBrushDone = () => {};    // () at the end of a stroke
   onBrushCancel = () => {};  // () when a stroke turns into a pinch
   onViewChange = () => {};
+  onOverlayDrawn = () => {}; // () after the overlay follows a new frame, handle or view
 
   #pointers = new Map(); // pointerId → [sx, sy]
   #gesture = null; // {kind: 'pan'|'pinch'|'brush', ...}
@@ -157,6 +158,8 @@ export class Stage {
     return this.view.toStage([x + this.#afterOffset, y]);
   }
 
+  imageToStage(point) { return this.#imageToStage(point); }
+
   #stageToImage(point) {
     const [cx, cy] = this.view.toContent(point);
     return [cx - this.#afterOffset, cy];
@@ -214,6 +217,7 @@ export class Stage {
       this.dividerControl.style.transform = `translateX(${sx}px)`;
       this.dividerControl.setAttribute('aria-valuenow', Math.round(this.divider * 100));
     }
+    this.onOverlayDrawn();
   }
 
   #clampToImage([x, y]) {
