@@ -246,7 +246,7 @@ export class Practitioner {
   }
 
   async #printSheet() {
-    fillSheet($('#sheet'), { facts: await this.#facts(), ...this.#pictures(), photoName: this.#photoName() });
+    await fillSheet($('#sheet'), { facts: await this.#facts(), ...this.#pictures(), photoName: this.#photoName() });
     window.print();
   }
 

@@ -58,8 +58,9 @@ export function cropToHead(canvas, { left, mid, right }) {
   return crop;
 }
 
-// Fills the printable sheet. before, after: the head's pictures (cropToHead).
-export function fillSheet(sheet, { facts, before, after, photoName }) {
+// Fills the printable sheet; resolves once its pictures are decoded (ready to print).
+// before, after: the head's pictures (cropToHead).
+export async function fillSheet(sheet, { facts, before, after, photoName }) {
   const title = document.createElement('h2');
   title.textContent = 'Scalp micropigmentation: design for a consultation';
   const subtitle = document.createElement('p');
@@ -89,6 +90,7 @@ export function fillSheet(sheet, { facts, before, after, photoName }) {
   note.className = 'sheet-note';
   note.textContent = framingNote;
   sheet.replaceChildren(title, subtitle, pictures, list, note);
+  await Promise.all([...pictures.querySelectorAll('img')].map((image) => image.decode()));
 }
 
 // Breaks text into lines of at most `width` characters at spaces.
