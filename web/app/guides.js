@@ -55,11 +55,12 @@ export class Guides {
       element.setAttribute('class', `guide guide-${kind}`);
       shapes.push(element);
     };
-    const label = (at, text, kind) => {
+    const label = (at, text, kind, anchor = 'start') => {
       const element = document.createElementNS(svgNs, 'text');
       const [x, y] = toStage(...at);
       element.setAttribute('x', x.toFixed(1));
       element.setAttribute('y', y.toFixed(1));
+      element.setAttribute('text-anchor', anchor);
       element.setAttribute('class', `guide-label guide-${kind}`);
       element.textContent = text;
       shapes.push(element);
@@ -79,7 +80,7 @@ export class Guides {
     const eyeSlope = (eyes[1][1] - eyes[0][1]) / (eyes[1][0] - eyes[0][0]);
     line([-halfWidth, eyes[0][1] + eyeSlope * (-halfWidth - eyes[0][0])], [halfWidth, eyes[0][1] + eyeSlope * (halfWidth - eyes[0][0])], 'eye');
     for (const [x, y] of eyes) line([x, y], [x, height + 10], 'eye');
-    label([eyes[1][0] + 2, height + 6], 'temple corners on these lines', 'eye');
+    label([eyes[0][0] - 2, height + 6], 'temple corners', 'eye', 'end');
 
     line([0, 0], [0, height], 'height');
     label([2, height / 2], `${(height / 10).toFixed(1)} cm`, 'height');

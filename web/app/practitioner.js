@@ -24,7 +24,7 @@ export class Practitioner {
   #templates; // () => the engine's styles
   #photoName; // () => the open photo's name
   #guides;
-  #photo = null; // {size: [w, h], landmarks, skinIta} of the open photo
+  #photo = null; // {size: [w, h], landmarks, pxPerMm (from the pupils), skinIta} of the open photo
   #frame = null; // {hairline, stats} of the last painted frame
   #pending = null; // a shared design waiting for a photo: {data, source}
   #warnings = [];
@@ -56,7 +56,8 @@ export class Practitioner {
   // opened: the worker's reply to 'open' (the stage already shows the photo).
   photoOpened({ width, height, placement }) {
     const landmarks = placement?.landmarks ?? null;
-    this.#photo = { size: [width, height], landmarks, skinIta: this.#foreheadIta(landmarks, placement?.pxPerMm) };
+    const pxPerMm = landmarks ? placement.pxPerMm : 0;
+    this.#photo = { size: [width, height], landmarks, pxPerMm, skinIta: this.#foreheadIta(landmarks, pxPerMm) };
     this.#frame = null;
     $('#design-notice').hidden = true; // it was about the previous photo, or waited for this one
     if (this.#pending) {
@@ -84,8 +85,10 @@ export class Practitioner {
     return skinTypologyAngle(image, [x - x0, y - y0], radius);
   }
 
+  // Centimetres on the face need its scale: the design's, else the pupils'. The
+  // temple-span estimate the engine falls back on would only measure itself.
   #scale(design) {
-    return design.pxPerMm || this.#frame?.stats.pxPerMm || 0;
+    return design.pxPerMm || this.#photo.pxPerMm;
   }
 
   #update() {
@@ -128,7 +131,10 @@ export class Practitioner {
       fix.type = 'button';
       fix.className = 'button check-fix';
       fix.textContent = warning.fixLabel;
-      fix.addEventListener('click', () => this.#apply(warning.fix(this.#current())));
+      fix.addEventListener('click', () => {
+        this.#apply(warning.fix(this.#current()));
+        $('#checks-summary').focus(); // the button goes with its warning; the summary says what is left
+      });
       item.append(title, text, fix);
       return item;
     }));
