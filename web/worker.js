@@ -2,6 +2,7 @@
 // that the page never waits on WASM. Messages in (each with an id the reply repeats):
 //   {type: 'open', id, bytes, maxSide, template}  a photo file's bytes (transferred);
 //                                               the reply proposes handles from the face
+//   {type: 'place', id, faceIndex, template}    handles for another of several faces
 //   {type: 'render', id, design, buffer?}       draw the design; buffer: the previous
 //                                               frame's, handed back for reuse
 //   {type: 'thumbnails', id, design, size}      every hairline style on a crop of the photo
@@ -22,18 +23,20 @@ let applied = {}; // the design the simulator holds, updated setter by setter
 
 let cascadesPromise = null; // the face and eye models, fetched at the first photo
 
-// {reason, handles?, pxPerMm?, faces, hairlineHeightMm?, landmarks?} or {reason: 'unavailable', message}
-async function proposePlacement(engine, photo, template) {
+// {reason, handles?, pxPerMm?, faces, faceIndex, hairlineHeightMm?, landmarks?} or
+// {reason: 'unavailable', message}; faces: every face's box, largest first.
+async function proposePlacement(engine, photo, template, faceIndex = -1) {
   try {
     cascadesPromise ??= fetch(cascadeBundleUrl).then((response) => {
       if (!response.ok) throw new Error(`the face model could not be loaded (HTTP ${response.status})`);
       return response.arrayBuffer();
     });
     const cascades = await cascadesPromise;
-    const proposal = engine.proposePlacement(photo.pixels, photo.width, photo.height, cascades, { templateId: template });
+    const proposal = engine.proposePlacement(photo.pixels, photo.width, photo.height, cascades,
+      { templateId: template, faceIndex });
     if (!proposal.ok) return { reason: 'unavailable', message: proposal.message };
     const { reason, handles, pxPerMm, faces, hairlineHeightMm, landmarks } = proposal;
-    return { reason, handles, pxPerMm, faces: faces.length, hairlineHeightMm, landmarks };
+    return { reason, handles, pxPerMm, faces, faceIndex: proposal.faceIndex, hairlineHeightMm, landmarks };
   } catch (error) {
     cascadesPromise = null; // try again with the next photo
     return { reason: 'unavailable', message: describe(error) };
@@ -112,6 +115,13 @@ async function open({ id, bytes, maxSide, template }) {
     [pixels.buffer]);
 }
 
+// The handles for another of several faces, on the open photo.
+async function place({ id, faceIndex, template }) {
+  if (!workingPhoto) throw new Error('no photo is open');
+  const placement = await proposePlacement(await enginePromise, workingPhoto, template, faceIndex);
+  postMessage({ type: 'placed', id, ok: true, placement });
+}
+
 function render({ id, design, buffer }) {
   if (!simulator) throw new Error('no photo is open');
   applyDesign(simulator, applied, design);
@@ -153,8 +163,8 @@ async function exportImage({ id, design, format }) {
     [encoded.bytes.buffer]);
 }
 
-const handlers = { open, render, thumbnails, export: exportImage };
-const replyTypes = { open: 'opened', render: 'frame', thumbnails: 'thumbnails', export: 'exported' };
+const handlers = { open, place, render, thumbnails, export: exportImage };
+const replyTypes = { open: 'opened', place: 'placed', render: 'frame', thumbnails: 'thumbnails', export: 'exported' };
 
 self.onmessage = async ({ data }) => {
   try {

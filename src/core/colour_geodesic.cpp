@@ -23,7 +23,9 @@ std::vector<float> colourGeodesic(const ColourGrid& grid, const std::vector<int>
     }
     const float inverseScale = 1 / scale;
     while (!queue.empty()) {
-        const auto [d, index] = queue.top();
+        // Not a structured binding: C++17 lambdas cannot capture those.
+        const float d = queue.top().first;
+        const int index = queue.top().second;
         queue.pop();
         const auto i = static_cast<std::size_t>(index);
         if (d > distance[i]) continue;

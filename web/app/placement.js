@@ -19,7 +19,7 @@ export function startingPlacement({ width, height, placement }, handleFractions)
   const hints = {
     ok: `Handles placed from your face, ${above}: drag them to adjust.`,
     uncertain: `Handles placed ${above}, but one eye was hard to see: check them and drag them where needed.`,
-    'several-faces': `${placement.faces} faces were found; the handles are on the largest. Drag them onto the right head if needed.`,
+    'several-faces': `${placement.faces.length} faces were found; the handles are on the largest. Pick whose head it is above the photo, or drag the handles.`,
   };
   return { handles, pxPerMm, hint: hints[placement.reason] ?? hints.uncertain };
 }

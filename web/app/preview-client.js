@@ -64,6 +64,12 @@ export class PreviewClient {
     return opened;
   }
 
+  // Handles for face `faceIndex` (of the `faces` the open photo's placement listed).
+  // Resolves {placement}.
+  place(faceIndex, template) {
+    return this.#request({ type: 'place', faceIndex, template });
+  }
+
   // stamp: when the design was made; onFrame gets it back to measure input-to-paint.
   render(design, stamp = performance.now()) {
     if (this.#frameInFlight) {

@@ -33,6 +33,7 @@ export class Stage {
   #pointers = new Map(); // pointerId → [sx, sy]
   #gesture = null; // {kind: 'pan'|'pinch'|'brush', ...}
   #hairline = null;
+  #highlighted = null; // a photo box to outline
 
   constructor(root) {
     this.root = root;
@@ -41,6 +42,7 @@ export class Stage {
     this.after = root.querySelector('.stage-after');
     this.overlay = root.querySelector('.stage-overlay');
     this.hairlinePath = this.overlay.querySelector('.stage-hairline');
+    this.highlightRect = this.overlay.querySelector('.stage-highlight');
     this.brushCursor = this.overlay.querySelector('.stage-brush');
     this.brushCursor.style.display = 'none';
     this.dividerControl = root.querySelector('.stage-divider');
@@ -97,6 +99,13 @@ export class Stage {
   }
 
   fit() { this.view.fit(); this.update(); }
+
+  // Outlines a box of the photo ({x, y, width, height} in pixels; null: none), e.g.
+  // the face a picker button stands for.
+  highlight(box) {
+    this.#highlighted = box;
+    this.#drawOverlay();
+  }
 
   // Frames the head around the handles when it is small in the whole photo (a
   // half-length portrait), so the hairline is what the user sees first.
@@ -182,10 +191,22 @@ export class Stage {
     this.onViewChange();
   }
 
+  #drawHighlight() {
+    const box = this.#highlighted;
+    this.highlightRect.setAttribute('display', box ? 'inline' : 'none');
+    if (!box) return;
+    const [x0, y0] = this.#imageToStage([box.x, box.y]);
+    const [x1, y1] = this.#imageToStage([box.x + box.width, box.y + box.height]);
+    for (const [name, value] of Object.entries({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 })) {
+      this.highlightRect.setAttribute(name, value.toFixed(1));
+    }
+  }
+
   #drawOverlay() {
     if (!this.imageWidth) return;
     const { stageWidth, stageHeight } = this.view;
     this.overlay.setAttribute('viewBox', `0 0 ${stageWidth} ${stageHeight}`);
+    this.#drawHighlight();
     if (this.#hairline && this.#hairline.length >= 4 && this.handles) {
       // The line runs on down the sides of the head; the part near the temples is
       // what the user shapes, the rest would only cross the face.
