@@ -5,6 +5,7 @@ import { Stage } from './app/stage.js';
 import { Controls } from './app/controls.js';
 import { History, newDesign } from './app/design.js';
 import { startingPlacement } from './app/placement.js';
+import { markPickedFace, showFacePicker } from './app/face-picker.js';
 import { bindIntake, maxFileBytes } from './app/intake.js';
 import { baseName, composeBeforeAfter, describeDesign, download } from './app/export.js';
 import { Practitioner } from './app/practitioner.js';
@@ -12,6 +13,7 @@ import { Practitioner } from './app/practitioner.js';
 const $ = (selector) => document.querySelector(selector);
 const statusLine = $('#status');
 const errorBox = $('#error');
+const facePicker = $('#face-picker');
 const frameError = $('#frame-error');
 const workspace = $('#workspace');
 const intake = $('#intake');
@@ -181,6 +183,7 @@ async function openPhoto(file, { handleFractions, credit } = {}) {
     setDesign(history.committed, { stamp: started });
     practitioner.photoOpened(opened); // may apply a shared design
     if (opened.placement?.handles) stage.frameHead();
+    showFacePicker(facePicker, opened.placement, { onPick: (index) => pickFace({ width, height }, index), onHighlight: (box) => stage.highlight(box) });
     updateHistoryButtons();
     scheduleThumbnails();
     const via = opened.decoder === 'browser' ? ' (decoded by the browser)' : '';
@@ -195,6 +198,24 @@ async function openPhoto(file, { handleFractions, credit } = {}) {
       opening = null;
       document.body.classList.remove('busy');
     }
+  }
+}
+
+// Several faces: the handles move to the chosen one (an undoable step).
+async function pickFace(size, faceIndex) {
+  const forPhoto = photo;
+  try {
+    const { placement } = await client.place(faceIndex, design.template);
+    if (photo !== forPhoto) return;
+    if (!placement.handles) throw new Error(placement.message ?? 'no handles for that face');
+    const { handles, pxPerMm, hint } = startingPlacement({ ...size, placement });
+    markPickedFace(facePicker, placement);
+    practitioner.photoOpened({ ...size, placement });
+    setDesign({ ...design, handles, pxPerMm }, { commit: true });
+    stage.frameHead();
+    showStatus(hint);
+  } catch (error) {
+    showError(`Could not place the handles on that face: ${sentence(error.message)}`);
   }
 }
 
