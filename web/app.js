@@ -182,7 +182,8 @@ async function openPhoto(file, { handleFractions, credit } = {}) {
     pendingInputs = [];
     setDesign(history.committed, { stamp: started });
     practitioner.photoOpened(opened); // may apply a shared design
-    if (opened.placement?.handles) stage.frameHead();
+    // With several faces the whole photo stays in view, so the user can pick one.
+    if (opened.placement?.handles && opened.placement.faces.length === 1) stage.frameHead();
     showFacePicker(facePicker, opened.placement, { onPick: (index) => pickFace({ width, height }, index), onHighlight: (box) => stage.highlight(box) });
     updateHistoryButtons();
     scheduleThumbnails();
