@@ -155,6 +155,28 @@ test('each warning fires on the design that deserves it, and its one-click fix c
   await close();
 });
 
+test('on a photo cropped just above the hairline, the "too low" fix raises the handles as far as the photo allows and the height slider the rest', async () => {
+  const engine = await engineInNode();
+  const full = engine.decodePhoto(readFileSync(photoPath('reisman_shaved_front.jpg')), { maxSide: 0 });
+  const top = 140; // 22 px (5 mm) above the annotated middle of the hairline
+  const cropped = engine.encodePng(full.pixels.subarray(4 * top * full.width), full.width, full.height - top);
+  const { page, problems, close } = await openPage(session, { query });
+  await waitReady(page);
+  await openPhoto(page, { name: 'cropped.png', mimeType: 'image/png', buffer: Buffer.from(cropped.bytes) });
+  await andPainted(page, () => page.locator('#hairline-offset').fill('-20'));
+  assert.deepEqual(await checkIds(page), ['too-low']);
+  await fix(page, 'too-low');
+  assert.deepEqual(await checkIds(page), []);
+  const height = await shownHeightCm(page);
+  assert.ok(height >= 7 && height <= 7.1, `the line is ${height} cm above the glabella`);
+  const offset = Number(await page.inputValue('#hairline-offset'));
+  assert.ok(offset > -20 && offset < 0, `the height slider took part of the raise: ${offset} mm`);
+  assert.ok(Math.min(...Object.values(await handlePositions(page)).map(([, y]) => y)) >= 0, 'the handles stay on the photo');
+  assert.equal(await page.isHidden('#frame-error'), true, 'the fixed design is valid');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('a very dark shade on dark skin is no warning; without a face nothing is measured and the guides are off', async () => {
   const { page, problems, close } = await pageWithPhoto('satcher_shaved_darkskin_front.jpg');
   await andPainted(page, () => page.click('[data-shade="1"]'));

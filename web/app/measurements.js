@@ -48,11 +48,18 @@ export function measureHairline(design, landmarks, pxPerMm) {
   return { midHeightMm: mm(design.handles.mid)[1] + offset, temples };
 }
 
-// The three handles moved `mm` up the face.
+// The three handles moved `mm` up the face, and how far that is possible: a photo
+// cropped close above the brows has no room for them.
 export function raiseHandles(handles, mm, pxPerMm, landmarks) {
   const up = faceFrame(landmarks).upAxis;
   const move = ([x, y]) => [Math.round(x + up[0] * mm * pxPerMm), Math.round(y + up[1] * mm * pxPerMm)];
   return { left: move(handles.left), mid: move(handles.mid), right: move(handles.right) };
+}
+
+// Whole millimetres the handles can move up the face before one leaves the photo's top.
+export function roomAboveMm(handles, pxPerMm, landmarks) {
+  const rise = -faceFrame(landmarks).upAxis[1] * pxPerMm; // photo rows per mm up the face
+  return Math.max(0, Math.floor((Math.min(handles.left[1], handles.mid[1], handles.right[1]) - 1) / rise));
 }
 
 // A temple corner moved across the face onto the vertical through the outer eye

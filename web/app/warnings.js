@@ -3,7 +3,7 @@
 // for the age range the user gave. Pure: reads the design and what was measured on
 // the photo, returns [{id, kind: 'warning'|'advice', title, text, fixLabel, fix}],
 // where fix(design) is the design with the problem fixed.
-import { measureHairline, onEyeLine, raiseHandles } from './measurements.js';
+import { measureHairline, onEyeLine, raiseHandles, roomAboveMm } from './measurements.js';
 import { fairSkinItaDeg, veryFairSkinItaDeg } from './skin-tone.js';
 
 export const thresholds = Object.freeze({
@@ -46,11 +46,14 @@ export function checkDesign({ design, profile, landmarks, pxPerMm, shape, skinIt
   const found = [];
   const measured = measureHairline(design, landmarks, pxPerMm);
   const { sex } = profile;
+  // The handles go up; what the photo has no room for above them goes to the height slider.
   const raiseTo = (targetMm) => ({
     fixLabel: `Raise it to ${cm(targetMm)} cm`,
     fix: (current) => {
-      const now = measureHairline(current, landmarks, pxPerMm);
-      return { ...current, handles: raiseHandles(current.handles, targetMm - now.midHeightMm, pxPerMm, landmarks) };
+      const neededMm = targetMm - measureHairline(current, landmarks, pxPerMm).midHeightMm;
+      const byHandlesMm = Math.min(neededMm, roomAboveMm(current.handles, pxPerMm, landmarks));
+      const hairlineOffsetMm = Math.min(20, current.hairlineOffsetMm + Math.ceil(neededMm - byHandlesMm));
+      return { ...current, handles: raiseHandles(current.handles, byHandlesMm, pxPerMm, landmarks), hairlineOffsetMm };
     },
   });
 
