@@ -3,7 +3,8 @@
 #   1. decode + EXIF orientation + resize for every fixture photo (bench_decode);
 #   2. the simulation (bench_smp): re-filter, preview frames, export, next to the npm
 #      peers timed by bench/peers.mjs, then which targets the WASM figures meet;
-#   3. the real page in headless Chromium (bench/browser.mjs): input-to-paint latency of
+#   3. automatic placement on every fixture photo (bench_placement);
+#   4. the real page in headless Chromium (bench/browser.mjs): input-to-paint latency of
 #      slider and handle drags, the first preview of a 12 MP and a 48 MP photo, and the
 #      first load's weight, gzipped. SMP_BENCH_BROWSER=0 skips it.
 # Figures only: nothing here fails on speed. Expects the native and wasm presets to be
@@ -88,6 +89,27 @@ awk -F'\t' '
     }
   }
 ' <(echo "$smp_native") <(echo "$smp_wasm") <(echo "$peers") <(echo "$spec")
+
+echo
+echo "running bench_placement (native, WASM)…" >&2
+place_native=$(build/native/bench/bench_placement "$fixtures")
+place_wasm=$("${node[@]}" build/wasm/bench/bench_placement.cjs "$fixtures" web/build/smp_cascades.bin)
+echo "Automatic placement (face, landmarks, handles): median ms per photo at the 2048 px working size ($cpu)"
+echo
+echo "| photo | native ms | WASM ms | target (WASM, 2 MP) |"
+echo "|---|---:|---:|---:|"
+awk -F'\t' '
+  FNR == 1 { file++ }
+  file == 1 { order[++rows] = $1; label[$1] = $2; nat[$1] = $3; next }
+  file == 2 { was[$1] = $3; next }
+  END {
+    for (i = 1; i <= rows; i++) {
+      k = order[i]
+      verdict = (k in was) ? (was[k] <= 300 ? "≤ 300 ms: met" : "≤ 300 ms: MISSED") : "no WASM figure"
+      printf "| %s | %.1f | %s | %s |\n", label[k], nat[k], (k in was) ? sprintf("%.1f", was[k]) : "—", verdict
+    }
+  }
+' <(echo "$place_native") <(echo "$place_wasm")
 
 if [[ "${SMP_BENCH_BROWSER:-1}" != 0 ]]; then
   echo

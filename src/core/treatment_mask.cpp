@@ -127,6 +127,9 @@ void interpolate(const Lattice& lattice, const std::vector<std::uint8_t>& from, 
 // forehead's brightness per lattice step costs its excess; paths costing more than
 // kMaxEdgeCost have crossed a hair edge or a silhouette.
 constexpr float kEdgeTolerance = 0.035f;
+// The seeds: skin in the forehead patch 10–30 mm below the mid-frontal point, 20 mm
+// either side (where SkinModel::fromForehead measures the skin too).
+constexpr double kForeheadPatchLowMm = -30;
 constexpr double kMaxEdgeCost = 0.45;
 
 // Mean colour of a few pixels spread over one lattice cell: stubble and pores average out.
@@ -167,17 +170,22 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             const std::size_t k = lattice.index(i, j);
             const Vec2 px = lattice.pointPx(i, j);
             const Vec2 mm = frame.toFrame(px);
+            const double area = coverage == Coverage::CrownOnly
+                                    ? 1 - smoothstep(kCrownPatchRadiusMm - 10, kCrownPatchRadiusMm, length(mm - kCrownCentreMm))
+                                    : smoothstep(-style.frontFeatherMm - kMaskEdgeMm, -style.frontFeatherMm,
+                                                 hairline.distanceBehind(mm));
+            // Below the forehead patch only the treated area matters: paths from the
+            // forehead to the scalp run above it. Cheapest tests first.
+            const bool pathOnly = needsSkin && mm.y >= kForeheadPatchLowMm - 2;
+            if (area <= 0 && !pathOnly) continue;
             const double inHead = head.weight(mm, 3.0) * outline.weight(mm, 1.0);
             if (inHead <= 0) continue;
-            shape[k] = static_cast<float>(
-                inHead * (coverage == Coverage::CrownOnly
-                              ? 1 - smoothstep(kCrownPatchRadiusMm - 10, kCrownPatchRadiusMm, length(mm - kCrownCentreMm))
-                              : smoothstep(-style.frontFeatherMm - kMaskEdgeMm, -style.frontFeatherMm,
-                                           hairline.distanceBehind(mm))));
+            shape[k] = static_cast<float>(inHead * area);
             if (!needsSkin) continue;
             grid.colours[k] = cellColour(photo, px, lattice.step);
             grid.usable[k] = true;
-            if (std::fabs(mm.x) <= 20 && mm.y >= -30 && mm.y <= -10 && skin.likeness(grid.colours[k]) > 0.5) {
+            if (std::fabs(mm.x) <= 20 && mm.y >= kForeheadPatchLowMm && mm.y <= -10 &&
+                skin.likeness(grid.colours[k]) > 0.5) {
                 seeds.push_back(static_cast<int>(k));
             }
         }
