@@ -17,6 +17,15 @@ import { checkDesign } from './warnings.js';
 const $ = (selector) => document.querySelector(selector);
 const codePrefix = '#design=';
 
+// A fragment as typed or pasted; a broken %-escape leaves it as it is (then refused as not a code).
+function percentDecoded(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export class Practitioner {
   #stage;
   #current; // () => the design shown
@@ -192,7 +201,7 @@ export class Practitioner {
     if (!location.hash.startsWith(codePrefix)) return;
     const source = 'The design in this link';
     try {
-      const data = await decodeDesignCode(decodeURIComponent(location.hash.slice(codePrefix.length)));
+      const data = await decodeDesignCode(percentDecoded(location.hash.slice(codePrefix.length)));
       if (this.#photo) this.#applyShared(data, source);
       else {
         this.#pending = { data, source };
