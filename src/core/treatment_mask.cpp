@@ -190,12 +190,16 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             }
         }
     }
+    // No forehead skin to start from (the patch off the photo, or not skin): the colour
+    // test alone decides.
+    const bool checkConnected = needsSkin && !seeds.empty();
     std::vector<float> edgeCost;
-    if (needsSkin) edgeCost = colourGeodesic(grid, seeds, static_cast<float>(skin.meanLuma()), kEdgeTolerance);
+    if (checkConnected) edgeCost = colourGeodesic(grid, seeds, static_cast<float>(skin.meanLuma()), kEdgeTolerance);
     for (std::size_t k = 0; k < shape.size(); ++k) {
         double w = shape[k];
         if (w > 0 && needsSkin) {
-            w *= skin.likeness(grid.colours[k]) * (1 - smoothstep(0.6 * kMaxEdgeCost, kMaxEdgeCost, edgeCost[k]));
+            const double connected = checkConnected ? 1 - smoothstep(0.6 * kMaxEdgeCost, kMaxEdgeCost, edgeCost[k]) : 1;
+            w *= skin.likeness(grid.colours[k]) * connected;
         }
         lattice.coverage[k] = toByte(w);
     }

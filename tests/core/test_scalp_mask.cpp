@@ -1,0 +1,172 @@
+// The scalp mask's parts on synthetic photos whose answer is known: the colour
+// geodesic (shading is free, an edge is not), the head outline (a round head on a
+// plain background; no silhouette, no clipping) and the treatment mask keeping dots
+// off a skin-coloured wall and off hair of the skin's own hue.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "colour_geodesic.h"
+#include "hairline.h"
+#include "hairline_templates.h"
+#include "head_outline.h"
+#include "support/scene.h"
+#include "treatment_mask.h"
+
+namespace smp {
+namespace {
+
+constexpr std::uint8_t kBlueWall[3] = {70, 110, 170};
+constexpr std::uint8_t kPaleWall[3] = {235, 205, 185};  // a skin tone, lighter than the head
+
+ColourGrid rampGrid(int cols, int rows, float step) {
+    ColourGrid grid;
+    grid.cols = cols;
+    grid.rows = rows;
+    for (int j = 0; j < rows; ++j) {
+        for (int i = 0; i < cols; ++i) {
+            const float v = 100 + step * static_cast<float>(i);
+            grid.colours.push_back({v, v, v});
+        }
+    }
+    grid.usable.assign(grid.colours.size(), true);
+    return grid;
+}
+
+TEST(ColourGeodesic, SlowShadingIsFreeAndAnEdgeIsNot) {
+    // Brightness rising 1 level per point: under the 3% tolerance of 100.
+    const ColourGrid ramp = rampGrid(20, 5, 1);
+    const std::vector<float> shaded = colourGeodesic(ramp, {0}, 100, 0.03f);
+    EXPECT_EQ(shaded.back(), 0);
+
+    // The same grid with 60 more levels from column 10: the step there is 61 levels, so
+    // every path across pays 0.61 − 0.03.
+    ColourGrid edged = ramp;
+    for (std::size_t k = 0; k < edged.colours.size(); ++k) {
+        if (k % 20 >= 10) for (float& c : edged.colours[k]) c += 60;
+    }
+    const std::vector<float> crossed = colourGeodesic(edged, {0}, 100, 0.03f);
+    EXPECT_EQ(crossed[9], 0);
+    EXPECT_NEAR(crossed[10], 0.58f, 1e-4);
+    EXPECT_NEAR(crossed.back(), 0.58f, 1e-4);
+}
+
+TEST(ColourGeodesic, PathsGoAroundUnusablePointsAndSeedsOutsideAreIgnored) {
+    ColourGrid grid = rampGrid(5, 5, 0);
+    // A wall down column 2 with one gap at the bottom row.
+    for (int j = 0; j < 4; ++j) grid.usable[static_cast<std::size_t>(j * 5 + 2)] = false;
+    const std::vector<float> distance = colourGeodesic(grid, {0}, 100, 0.03f);
+    EXPECT_EQ(distance[4], 0) << "reached through the gap";
+    EXPECT_TRUE(std::isinf(distance[2]));
+    grid.usable[22] = false;  // close the gap
+    EXPECT_TRUE(std::isinf(colourGeodesic(grid, {0}, 100, 0.03f)[4]));
+    EXPECT_TRUE(std::isinf(colourGeodesic(grid, {2}, 100, 0.03f)[0])) << "a seed on an unusable point starts nothing";
+}
+
+// A round head of skin, radius radiusMm, centred 30 mm below the mid-frontal point,
+// on a flat wall; 4 px/mm.
+struct RoundHead {
+    static constexpr double kPxPerMm = 4;
+    static constexpr double kRadiusMm = 75;
+    test::Scene scene = test::levelScene(800, 900, kPxPerMm, {400, 300});
+    Vec2 centrePx{400, 300 + 30 * kPxPerMm};
+
+    Image photo(const std::uint8_t wall[3]) const {
+        Image image = test::flatPhoto(scene.width, scene.height, wall);
+        for (int y = 0; y < scene.height; ++y) {
+            for (int x = 0; x < scene.width; ++x) {
+                if (length(Vec2{x + 0.5, y + 0.5} - centrePx) > kRadiusMm * kPxPerMm) continue;
+                std::uint8_t* p = image.pixel(x, y);
+                for (int c = 0; c < 3; ++c) p[c] = test::kSkin[c];
+            }
+        }
+        return image;
+    }
+    HeadFrame frame() const {
+        return HeadFrame::fromHandles(scene.handles, scene.width, scene.height, kPxPerMm).value();
+    }
+};
+
+TEST(HeadOutline, FindsARoundHeadOnAPlainWall) {
+    const RoundHead head;
+    const HeadFrame frame = head.frame();
+    const HeadOutline outline = HeadOutline::find(head.photo(kBlueWall), frame);
+    const std::vector<Vec2> points = outline.polyline();
+    ASSERT_GT(points.size(), 90u);
+    for (Vec2 mm : points) {
+        const double radius = length(mm - Vec2{0, -30});
+        EXPECT_NEAR(radius, RoundHead::kRadiusMm, 1.5) << mm.x << ", " << mm.y;
+    }
+    EXPECT_EQ(outline.weight({0, 30}, 1), 1);   // inside, above the hairline
+    EXPECT_EQ(outline.weight({0, 60}, 1), 0);   // beyond the top of the head
+    EXPECT_EQ(outline.weight({-90, 0}, 1), 0);  // beside it
+}
+
+TEST(HeadOutline, LeavesTheHeadOpenWhereNoSilhouetteIsSeen) {
+    const RoundHead head;
+    const HeadOutline outline = HeadOutline::find(test::flatPhoto(800, 900), head.frame());
+    EXPECT_TRUE(outline.polyline().empty());
+    EXPECT_EQ(outline.weight({0, 100}, 1), 1);
+    EXPECT_EQ(outline.weight({-120, 0}, 1), 1);
+}
+
+// Treated area (coverage ≥ 50%) of the full-scalp mask, and how much of it lies
+// outside a disc, in photo pixels.
+struct Treated {
+    std::size_t inside = 0, outside = 0;
+};
+
+Treated treatedPixels(const Image& photo, const HeadFrame& frame, Vec2 centrePx, double radiusPx) {
+    const HairlineTemplate& style = *findHairlineTemplate("soft");
+    const Hairline hairline(frame, style, 0, 1);
+    const TreatmentMask mask = buildTreatmentMask(photo, frame, hairline, style, Coverage::FullScalp, {});
+    Treated treated;
+    for (int y = 0; y < mask.height; ++y) {
+        for (int x = 0; x < mask.width; ++x) {
+            if (mask.coverageAt(x, y) < 0.5) continue;
+            (length(Vec2{x + 0.5, y + 0.5} - centrePx) <= radiusPx ? treated.inside : treated.outside)++;
+        }
+    }
+    return treated;
+}
+
+TEST(ScalpMask, AWallOfSkinColourBesideTheHeadGetsNoDots) {
+    const RoundHead head;
+    const Treated treated = treatedPixels(head.photo(kPaleWall), head.frame(), head.centrePx,
+                                          RoundHead::kRadiusMm * RoundHead::kPxPerMm + 2);
+    EXPECT_GT(treated.inside, 40000u) << "the scalp behind the hairline is treated";
+    EXPECT_EQ(treated.outside, 0u) << "nothing on the wall, though it passes the skin test";
+}
+
+TEST(ScalpMask, HairOfTheSkinsHueAboveAnEdgeGetsNoDots) {
+    // The head's top is hair: the skin's hue at 55% of its brightness, from 10 mm
+    // behind the hairline, with a sharp edge (a fringe). Shadow of that depth passes
+    // the colour test; only the edge tells it from scalp.
+    const RoundHead head;
+    Image photo = head.photo(kBlueWall);
+    const double hairFromPx = head.scene.handles.midFront.y - 10 * RoundHead::kPxPerMm;
+    for (int y = 0; y < static_cast<int>(hairFromPx); ++y) {
+        for (int x = 0; x < photo.width(); ++x) {
+            std::uint8_t* p = photo.pixel(x, y);
+            if (p[2] == kBlueWall[2] && p[0] == kBlueWall[0]) continue;
+            for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(0.55 * test::kSkin[c]);
+        }
+    }
+    const HeadFrame frame = head.frame();
+    const HairlineTemplate& style = *findHairlineTemplate("soft");
+    const Hairline hairline(frame, style, 0, 1);
+    const TreatmentMask mask = buildTreatmentMask(photo, frame, hairline, style, Coverage::FullScalp, {});
+    std::size_t onHair = 0, onScalp = 0;
+    for (int y = 0; y < mask.height; ++y) {
+        for (int x = 0; x < mask.width; ++x) {
+            if (mask.coverageAt(x, y) < 0.5) continue;
+            (y < hairFromPx - 2 ? onHair : onScalp)++;
+        }
+    }
+    EXPECT_EQ(onHair, 0u);
+    EXPECT_GT(onScalp, 1000u) << "the bare band between the hairline and the fringe is treated";
+}
+
+}  // namespace
+}  // namespace smp
