@@ -130,7 +130,10 @@ test('each warning fires on the design that deserves it, and its one-click fix c
   assert.deepEqual(await checkIds(page), []);
   await andPainted(page, () => page.locator('#density').fill('1.3'));
   assert.deepEqual(await checkIds(page), ['too-dense']);
-  await fix(page, 'too-dense');
+  // By keyboard: the fix is a button; afterwards the summary has the focus.
+  await page.focus('[data-check=too-dense] .check-fix');
+  await andPainted(page, () => page.keyboard.press('Enter'));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'checks-summary');
   assert.deepEqual(await checkIds(page), []);
   assert.equal(await page.inputValue('#density'), '1');
 
@@ -421,9 +424,11 @@ test('the clinic sheet shows the measurements of a fixture photo with annotated 
   assert.match(facts['Density (dots per cm²)'].text, /^front and mid-scalp 90, .*temples and sides 60.* \(100% of the reference\)$/);
   assert.match(facts.Sessions.text, /^usually 3, 7–14 days apart; this preview shows the result after 3 sessions, healed$/);
   assert.match(await page.textContent('#sheet .sheet-note'), /simulation, not a promise of results.*licensed, experienced practitioner.*keloid/);
-  const sheetCode = facts['Design code'].text;
+  const sheetLink = new URL(facts['Design link'].text);
+  assert.equal(sheetLink.origin, new URL(page.url()).origin);
+  const sheetCode = decodeURIComponent(sheetLink.hash.slice('#design='.length));
   assert.deepEqual(dataToDesign(await decodeDesignCode(sheetCode), size, templateIds).design.handles, await handlePositions(page),
-    'the sheet carries the design code');
+    'the sheet carries the link to the design');
 
   // On screen the sheet is hidden; printed, it is all there is.
   assert.equal(await page.isVisible('#sheet'), false);

@@ -165,8 +165,7 @@ export class Practitioner {
   }
 
   async #shareLink() {
-    const code = await encodeDesignCode(this.#data());
-    const link = `${location.origin}${location.pathname}${location.search}${codePrefix}${code}`;
+    const link = await this.#link();
     history.replaceState(null, '', link);
     const field = $('#design-link');
     field.value = link;
@@ -174,10 +173,16 @@ export class Practitioner {
     field.select();
     try {
       await navigator.clipboard.writeText(link);
-      this.#say(`Link copied (its design code is ${code.length} characters). It holds the design, not the photo: the clinic opens it on the same photo.`);
+      this.#say(`Link copied (${link.length} characters). It holds the design, not the photo: the clinic opens it on the same photo.`);
     } catch {
       this.#say('The link is selected above: copy it (Ctrl+C). It holds the design, not the photo.');
     }
+  }
+
+  // This page's address with the design code in the fragment.
+  async #link() {
+    const code = await encodeDesignCode(this.#data());
+    return `${location.origin}${location.pathname}${location.search}${codePrefix}${code}`;
   }
 
   #saveFile() {
@@ -251,7 +256,7 @@ export class Practitioner {
       stats: this.#frame?.stats,
       templates: this.#templates(),
       warnings: this.#warnings,
-      code: await encodeDesignCode(this.#data()),
+      link: await this.#link(),
     });
   }
 

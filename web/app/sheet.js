@@ -13,8 +13,9 @@ const coverageNames = { full: 'full scalp', crown: 'crown only', 'density-fill':
 const cm = (mm) => `${(mm / 10).toFixed(1)} cm`;
 
 // context: {design, measured (measureHairline or null), stats (the last frame's),
-// templates, warnings (checkDesign's), code (the design code)}. Returns [[label, text, mm?]].
-export function sheetFacts({ design, measured, stats, templates, warnings, code }) {
+// templates, warnings (checkDesign's), link (to the design, without the photo)}.
+// Returns [[label, text, mm?]].
+export function sheetFacts({ design, measured, stats, templates, warnings, link }) {
   const style = templates.find((t) => t.id === design.template);
   const transition = design.transitionMm || style?.transitionMm;
   const facts = [['Hairline style', `${style?.label ?? design.template}${design.hairlineOffsetMm ? `, moved ${Math.abs(design.hairlineOffsetMm)} mm ${design.hairlineOffsetMm > 0 ? 'up' : 'down'}` : ''}`]];
@@ -38,7 +39,7 @@ export function sheetFacts({ design, measured, stats, templates, warnings, code 
   facts.push(['Area', coverageNames[design.coverage]]);
   facts.push(['Sessions', `usually 3, 7–14 days apart; this preview shows the result after ${design.sessions} session${design.sessions > 1 ? 's' : ''}, ${design.healingDay >= 28 ? 'healed' : `day ${design.healingDay}`}${design.years ? `, ${design.years} years on` : ''}`]);
   if (warnings.length) facts.push(['To discuss', warnings.map((w) => w.title).join('; ')]);
-  facts.push(['Design code', code]);
+  facts.push(['Design link', link]);
   return facts;
 }
 
@@ -106,7 +107,7 @@ function wrap(text, width) {
 // Lines as wide as the two pictures, at about 0.5 em a character.
 export function sheetPng({ facts, before, after }) {
   const charactersPerLine = Math.floor((2 * before.width) / (0.5 * captionFontSize(before.width))) - 2;
-  const lines = [...facts.filter(([label]) => label !== 'Design code').map(([label, text]) => `${label}: ${text}.`), framingNote]
+  const lines = [...facts.filter(([label]) => label !== 'Design link').map(([label, text]) => `${label}: ${text}.`), framingNote]
     .flatMap((line) => wrap(line, charactersPerLine));
   return composeBeforeAfter(before, after, lines, 'image/png');
 }
