@@ -85,7 +85,7 @@ export function checkDesign({ design, profile, landmarks, pxPerMm, shape, skinIt
   if (shape && sex === 'man' && Math.min(...shape.cornerBevelsDeg) < thresholds.minCornerBevelDeg) {
     found.push({
       id: 'square-corners', kind: 'warning', title: 'Temple corners too square',
-      text: `The hairline meets the temple corners almost square: its last centimetre runs at ${shape.cornerBevelsDeg.map((a) => `${Math.max(0, a).toFixed(0)}°`).join(' and ')} to the line between them. A man's natural temple corner is cut back, towards 45°.`,
+      text: `The hairline meets the temple corners almost square: its last 12 mm run at ${shape.cornerBevelsDeg.map((a) => `${Math.max(0, a).toFixed(0)}°`).join(' and ')} to the line between them. A man's natural temple corner is cut back, towards 45°.`,
       ...styleFix(design.template === 'soft' ? 'receded' : 'soft', templates),
     });
   }
