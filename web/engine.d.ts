@@ -227,6 +227,8 @@ export interface PlacementResult {
   pxPerMm?: number;
   /** Height used for the mid-frontal point above the glabella. Absent with no face. */
   hairlineHeightMm?: number;
+  /** How far both temple corners were moved down to stay ≥ 4 mm inside the head's silhouette. Absent with no face. */
+  templeLoweredMm?: number;
   landmarks: FaceLandmarks | null;
 }
 

@@ -162,6 +162,14 @@ double HeadOutline::radiusAt(double angleDeg) const {
     return radiusMm_[i] + f * (radiusMm_[i + 1] - radiusMm_[i]);
 }
 
+double HeadOutline::insetMm(Vec2 mm) const {
+    if (radiusMm_.empty()) return -kOpenRadiusMm;
+    const Vec2 d = mm - centreMm_;
+    const double angle = std::atan2(d.x, d.y) * 180 / kPi;
+    if (angle < kFirstRayDeg || angle > kFirstRayDeg + (kRays - 1) * kRayStepDeg) return -kOpenRadiusMm;
+    return radiusAt(angle) - length(d);
+}
+
 double HeadOutline::weight(Vec2 mm, double edgeMm) const {
     if (radiusMm_.empty()) return 0;
     const Vec2 d = mm - centreMm_;

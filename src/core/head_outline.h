@@ -20,6 +20,9 @@ public:
     // 1 inside the outline, 0 outside, a smooth edge of edgeMm ending at the outline.
     // Open (1) along rays where no silhouette was seen.
     double weight(Vec2 mm, double edgeMm) const;
+    // How far inside the outline mm lies along its ray (negative outside, or below the
+    // fan of rays; very large where the ray saw no silhouette).
+    double insetMm(Vec2 mm) const;
     // The outline in frame mm, from the lowest ray on the left over the top to the right
     // (open rays left out).
     std::vector<Vec2> polyline() const;

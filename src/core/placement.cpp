@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "cascade_detector.h"
+#include "head_outline.h"
 
 namespace smp {
 namespace {
@@ -72,6 +73,33 @@ Result<PlacementModel> PlacementModel::fromBundle(const std::uint8_t* data, std:
     return model;
 }
 
+namespace {
+
+// Like a practitioner on a narrow dome or a turned head: when a temple corner would sit
+// within kCornerMarginMm of the head's silhouette (or off the head), both corners go
+// down together, the line between them staying parallel to the eyes, until both are
+// on the head; at most kMaxCornerDropMm. Returns how far they went down, in mm.
+constexpr double kCornerMarginMm = 4;
+constexpr double kMaxCornerDropMm = 20;
+
+double keepCornersOnTheHead(const Image& photo, double pxPerMm, Handles& handles) {
+    const auto frame = HeadFrame::fromHandles(handles, photo.width(), photo.height(), pxPerMm);
+    if (!frame) return 0;
+    const HeadOutline outline = HeadOutline::find(photo, frame.value());
+    const Vec2 left = frame.value().leftCornerMm();
+    const Vec2 right = frame.value().rightCornerMm();
+    for (double drop = 0; drop <= kMaxCornerDropMm; drop += 1) {
+        const Vec2 down{0, drop};
+        if (outline.insetMm(left - down) < kCornerMarginMm || outline.insetMm(right - down) < kCornerMarginMm) continue;
+        handles.leftTemple = frame.value().toPhoto(left - down);
+        handles.rightTemple = frame.value().toPhoto(right - down);
+        return drop;
+    }
+    return 0;  // no place on the head nearby: leave them for the user
+}
+
+}  // namespace
+
 Result<PlacementProposal> proposePlacement(const Image& photo, const PlacementModel& model,
                                            const PlacementOptions& options) {
     if (auto bad = checkOptions(options)) return *bad;
@@ -104,6 +132,7 @@ Result<PlacementProposal> proposePlacement(const Image& photo, const PlacementMo
         return eyeCorner + (cornerHeightPx - already) * up;
     };
     proposal.handles = {temple(marks.leftEyeCorner), marks.glabella + midHeightPx * up, temple(marks.rightEyeCorner)};
+    proposal.templeLoweredMm = keepCornersOnTheHead(photo, proposal.pxPerMm, proposal.handles);
 
     // Confidence: halved for each eye placed from proportions, cut when the pupils'
     // distance does not fit the face's width, lowered a little without brows.

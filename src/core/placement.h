@@ -4,7 +4,8 @@
 //   - mid-frontal point at the hairline height above the glabella along the face's
 //     vertical axis (⊥ the pupil line): 70 mm, 55 mm for the 'rounded' style;
 //   - temple corners on the lines through the outer eye corners parallel to that axis,
-//     a few mm (5) below the mid-frontal point's height.
+//     a few mm (5) below the mid-frontal point's height, and lower where that would put
+//     them within 4 mm of the head's silhouette (a narrow dome, a turned head).
 // The user corrects the proposal; `reason` says when not to trust it.
 #pragma once
 
@@ -50,6 +51,7 @@ struct PlacementProposal {
     Handles handles;               // photo pixels (valid unless NoFace)
     double pxPerMm = 0;            // from the pupils
     double hairlineHeightMm = 0;   // what was used
+    double templeLoweredMm = 0;    // how far both temple corners went down to stay on the head
     FaceLandmarks landmarks;
 };
 

@@ -366,6 +366,7 @@ val placementToJs(const smp::PlacementProposal& p) {
     out.set("handles", handles);
     out.set("pxPerMm", p.pxPerMm);
     out.set("hairlineHeightMm", p.hairlineHeightMm);
+    out.set("templeLoweredMm", p.templeLoweredMm);
     const smp::FaceLandmarks& m = p.landmarks;
     val marks = val::object();
     marks.set("leftPupil", point(m.leftPupil));

@@ -214,6 +214,8 @@ test('a new photo gets handles from its face (a small head is framed), or a gues
 
   // A half-length portrait opens framed on the head, with the hairline in view.
   await openPhoto(page, photoPath('poindexter_norwood6_front.jpg'));
+  // His narrow dome: the corners come down to stay on the head, and the page says so.
+  assert.match(await page.textContent('#status'), /7\.0 cm above the brows \(temple corners [1-9]\d* mm lower, to stay on the head\)/);
   const zoomLevel = async () => Number((await page.textContent('#zoom-level')).replace('%', ''));
   const framed = await zoomLevel();
   const stageBox = await page.locator('#stage').boundingBox();

@@ -55,6 +55,7 @@ for (const [name, options] of [
     assert.deepEqual(
       Object.fromEntries(Object.entries(result.handles).map(([k, p]) => [k, full(p)])), native.handles);
     assert.equal(result.pxPerMm * s, native.pxPerMm);
+    assert.equal(result.templeLoweredMm, native.templeLoweredMm);
     for (const key of ['leftPupil', 'rightPupil', 'leftEyeCorner', 'rightEyeCorner', 'glabella', 'leftBrow', 'rightBrow']) {
       assert.deepEqual(full(result.landmarks[key]), native.landmarks[key], key);
     }
