@@ -229,6 +229,8 @@ export interface PlacementResult {
   hairlineHeightMm?: number;
   /** How far both temple corners were moved down to stay ≥ 4 mm inside the head's silhouette. Absent with no face. */
   templeLoweredMm?: number;
+  /** Else how far a temple corner was moved in along the corner line (the larger of the two). Absent with no face. */
+  templeMovedInMm?: number;
   landmarks: FaceLandmarks | null;
 }
 

@@ -23,7 +23,7 @@ let applied = {}; // the design the simulator holds, updated setter by setter
 
 let cascadesPromise = null; // the face and eye models, fetched at the first photo
 
-// {reason, handles?, pxPerMm?, faces, faceIndex, hairlineHeightMm?, templeLoweredMm?, landmarks?} or
+// {reason, handles?, pxPerMm?, faces, faceIndex, hairlineHeightMm?, templeLoweredMm?, templeMovedInMm?, landmarks?} or
 // {reason: 'unavailable', message}; faces: every face's box, largest first.
 async function proposePlacement(engine, photo, template, faceIndex = -1) {
   try {
@@ -35,8 +35,10 @@ async function proposePlacement(engine, photo, template, faceIndex = -1) {
     const proposal = engine.proposePlacement(photo.pixels, photo.width, photo.height, cascades,
       { templateId: template, faceIndex });
     if (!proposal.ok) return { reason: 'unavailable', message: proposal.message };
-    const { reason, handles, pxPerMm, faces, hairlineHeightMm, templeLoweredMm, landmarks } = proposal;
-    return { reason, handles, pxPerMm, faces, faceIndex: proposal.faceIndex, hairlineHeightMm, templeLoweredMm, landmarks };
+    const { reason, handles, pxPerMm, faces, hairlineHeightMm, templeLoweredMm, templeMovedInMm, landmarks } = proposal;
+    return {
+      reason, handles, pxPerMm, faces, faceIndex: proposal.faceIndex, hairlineHeightMm, templeLoweredMm, templeMovedInMm, landmarks,
+    };
   } catch (error) {
     cascadesPromise = null; // try again with the next photo
     return { reason: 'unavailable', message: describe(error) };

@@ -99,6 +99,7 @@ int runPlace(const std::vector<std::string>& args) {
         out += "  \"pxPerMm\": " + num(p.pxPerMm * s) + ",\n";
         out += "  \"hairlineHeightMm\": " + num(p.hairlineHeightMm) + ",\n";
         out += "  \"templeLoweredMm\": " + num(p.templeLoweredMm) + ",\n";
+        out += "  \"templeMovedInMm\": " + num(p.templeMovedInMm) + ",\n";
         out += "  \"landmarks\": {\"leftPupil\": " + point(m.leftPupil, s) + ", \"rightPupil\": " + point(m.rightPupil, s) +
                ", \"leftEyeCorner\": " + point(m.leftEyeCorner, s) + ", \"rightEyeCorner\": " + point(m.rightEyeCorner, s) +
                ", \"glabella\": " + point(m.glabella, s) + ", \"leftBrow\": " + point(m.leftBrow, s) +

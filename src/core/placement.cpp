@@ -76,26 +76,47 @@ Result<PlacementModel> PlacementModel::fromBundle(const std::uint8_t* data, std:
 namespace {
 
 // Like a practitioner on a narrow dome or a turned head: when a temple corner would sit
-// within kCornerMarginMm of the head's silhouette (or off the head), both corners go
-// down together, the line between them staying parallel to the eyes, until both are
-// on the head; at most kMaxCornerDropMm. Returns how far they went down, in mm.
+// within kCornerMarginMm of the head's silhouette (or off the head), the corners go
+// down together (the line between them staying parallel to the eyes) by up to
+// kMaxCornerDropMm, and a corner still too close moves in along that line; of all such
+// placements, the one that moves the corners least.
 constexpr double kCornerMarginMm = 4;
-constexpr double kMaxCornerDropMm = 20;
+constexpr double kMaxCornerDropMm = 10;
+constexpr double kMaxCornerShiftMm = 30;
 
-double keepCornersOnTheHead(const Image& photo, double pxPerMm, Handles& handles) {
+struct CornerMoves {
+    double loweredMm = 0;
+    double movedInMm = 0;  // the larger of the two corners' moves inwards
+};
+
+CornerMoves keepCornersOnTheHead(const Image& photo, double pxPerMm, Handles& handles) {
     const auto frame = HeadFrame::fromHandles(handles, photo.width(), photo.height(), pxPerMm);
-    if (!frame) return 0;
+    if (!frame) return {};
     const HeadOutline outline = HeadOutline::find(photo, frame.value());
     const Vec2 left = frame.value().leftCornerMm();
     const Vec2 right = frame.value().rightCornerMm();
+    // How far in a corner must move to sit on the head; -1: no such place.
+    const auto shiftNeeded = [&outline](Vec2 corner) {
+        const double inwards = corner.x < 0 ? 1 : -1;
+        for (double shift = 0; shift <= kMaxCornerShiftMm && std::fabs(corner.x) > shift; shift += 1) {
+            if (outline.insetMm({corner.x + inwards * shift, corner.y}) >= kCornerMarginMm) return shift;
+        }
+        return -1.0;
+    };
+    double bestCost = -1, bestDrop = 0, bestLeft = 0, bestRight = 0;
     for (double drop = 0; drop <= kMaxCornerDropMm; drop += 1) {
-        const Vec2 down{0, drop};
-        if (outline.insetMm(left - down) < kCornerMarginMm || outline.insetMm(right - down) < kCornerMarginMm) continue;
-        handles.leftTemple = frame.value().toPhoto(left - down);
-        handles.rightTemple = frame.value().toPhoto(right - down);
-        return drop;
+        const double shiftLeft = shiftNeeded(left - Vec2{0, drop});
+        const double shiftRight = shiftNeeded(right - Vec2{0, drop});
+        if (shiftLeft < 0 || shiftRight < 0) continue;
+        // On a tie, the lower placement: it keeps the corners on the eye-corner lines
+        // (the annotators, too, lowered first).
+        const double cost = drop + shiftLeft + shiftRight;
+        if (bestCost < 0 || cost <= bestCost) bestCost = cost, bestDrop = drop, bestLeft = shiftLeft, bestRight = shiftRight;
     }
-    return 0;  // no place on the head nearby: leave them for the user
+    if (bestCost <= 0) return {};  // already on the head, or no place for them: left for the user
+    handles.leftTemple = frame.value().toPhoto({left.x + bestLeft, left.y - bestDrop});
+    handles.rightTemple = frame.value().toPhoto({right.x - bestRight, right.y - bestDrop});
+    return {bestDrop, std::max(bestLeft, bestRight)};
 }
 
 }  // namespace
@@ -132,7 +153,9 @@ Result<PlacementProposal> proposePlacement(const Image& photo, const PlacementMo
         return eyeCorner + (cornerHeightPx - already) * up;
     };
     proposal.handles = {temple(marks.leftEyeCorner), marks.glabella + midHeightPx * up, temple(marks.rightEyeCorner)};
-    proposal.templeLoweredMm = keepCornersOnTheHead(photo, proposal.pxPerMm, proposal.handles);
+    const CornerMoves moves = keepCornersOnTheHead(photo, proposal.pxPerMm, proposal.handles);
+    proposal.templeLoweredMm = moves.loweredMm;
+    proposal.templeMovedInMm = moves.movedInMm;
 
     // Confidence: halved for each eye placed from proportions, cut when the pupils'
     // distance does not fit the face's width, lowered a little without brows.

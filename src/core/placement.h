@@ -4,8 +4,9 @@
 //   - mid-frontal point at the hairline height above the glabella along the face's
 //     vertical axis (⊥ the pupil line): 70 mm, 55 mm for the 'rounded' style;
 //   - temple corners on the lines through the outer eye corners parallel to that axis,
-//     a few mm (5) below the mid-frontal point's height, and lower where that would put
-//     them within 4 mm of the head's silhouette (a narrow dome, a turned head).
+//     a few mm (5) below the mid-frontal point's height; lower (by up to 10 mm), or
+//     else further in, where that would put them within 4 mm of the head's silhouette
+//     (a narrow dome, a turned head).
 // The user corrects the proposal; `reason` says when not to trust it.
 #pragma once
 
@@ -52,6 +53,7 @@ struct PlacementProposal {
     double pxPerMm = 0;            // from the pupils
     double hairlineHeightMm = 0;   // what was used
     double templeLoweredMm = 0;    // how far both temple corners went down to stay on the head
+    double templeMovedInMm = 0;    // or how far one moved in along the corner line (the larger move)
     FaceLandmarks landmarks;
 };
 

@@ -367,6 +367,7 @@ val placementToJs(const smp::PlacementProposal& p) {
     out.set("pxPerMm", p.pxPerMm);
     out.set("hairlineHeightMm", p.hairlineHeightMm);
     out.set("templeLoweredMm", p.templeLoweredMm);
+    out.set("templeMovedInMm", p.templeMovedInMm);
     const smp::FaceLandmarks& m = p.landmarks;
     val marks = val::object();
     marks.set("leftPupil", point(m.leftPupil));

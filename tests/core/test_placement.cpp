@@ -160,6 +160,24 @@ TEST(Placement, TempleCornersComeDownOffTheSilhouette) {
     EXPECT_NEAR(heightMm(narrow.handles.midFront), 70, 1e-9) << "the middle stays";
 }
 
+// satcher's rule height is near the top of his dome, where his head is narrower than
+// his eye-corner lines: the corners go down and the image-left one, off the head,
+// moves in along the corner line; the image-right one stays on its vertical.
+TEST(Placement, ATempleCornerOffTheHeadMovesIn) {
+    const PlacementProposal p = propose(decodeFixture("satcher_shaved_darkskin_front.jpg"));
+    const FaceLandmarks& m = p.landmarks;
+    ASSERT_GT(p.templeMovedInMm, 0);
+    const Vec2 across{-m.upAxis.y, m.upAxis.x};
+    auto inwardsMm = [&](Vec2 corner, Vec2 eyeCorner, double sign) {
+        return sign * dot(corner - eyeCorner, across) / p.pxPerMm;
+    };
+    EXPECT_NEAR(inwardsMm(p.handles.leftTemple, m.leftEyeCorner, 1), p.templeMovedInMm, 0.05);
+    EXPECT_NEAR(inwardsMm(p.handles.rightTemple, m.rightEyeCorner, -1), 0, 0.05);
+    auto heightMm = [&](Vec2 point) { return dot(point - m.glabella, m.upAxis) / p.pxPerMm; };
+    EXPECT_NEAR(heightMm(p.handles.leftTemple), 65 - p.templeLoweredMm, 0.05);
+    EXPECT_NEAR(heightMm(p.handles.midFront), 70, 1e-9);
+}
+
 TEST(Placement, FollowsAnInPlaneTilt) {
     const Image photo = decodeFixture("reisman_shaved_front.jpg", 1200);
     const PlacementProposal upright = propose(photo);

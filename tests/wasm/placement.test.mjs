@@ -56,6 +56,7 @@ for (const [name, options] of [
       Object.fromEntries(Object.entries(result.handles).map(([k, p]) => [k, full(p)])), native.handles);
     assert.equal(result.pxPerMm * s, native.pxPerMm);
     assert.equal(result.templeLoweredMm, native.templeLoweredMm);
+    assert.equal(result.templeMovedInMm, native.templeMovedInMm);
     for (const key of ['leftPupil', 'rightPupil', 'leftEyeCorner', 'rightEyeCorner', 'glabella', 'leftBrow', 'rightBrow']) {
       assert.deepEqual(full(result.landmarks[key]), native.landmarks[key], key);
     }

@@ -15,7 +15,8 @@ export function startingPlacement({ width, height, placement }, handleFractions)
     return { handles: guessHandles(width, height), pxPerMm, hint: `${why}: drag them onto the temple corners and the middle of the hairline.` };
   }
   const handles = { left: round(fromFace.leftTemple), mid: round(fromFace.midFront), right: round(fromFace.rightTemple) };
-  const lowered = placement.templeLoweredMm > 0 ? ` (temple corners ${placement.templeLoweredMm} mm lower, to stay on the head)` : '';
+  const lowered = placement.templeLoweredMm > 0 ? ` (temple corners ${placement.templeLoweredMm} mm lower, to stay on the head)`
+    : placement.templeMovedInMm > 0 ? ` (a temple corner moved ${placement.templeMovedInMm} mm in, to stay on the head)` : '';
   const above = `${(placement.hairlineHeightMm / 10).toFixed(1)} cm above the brows${lowered}`;
   const hints = {
     ok: `Handles placed from your face, ${above}: drag them to adjust.`,
