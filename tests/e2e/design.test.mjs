@@ -229,6 +229,7 @@ test('swapped temples show the engine\'s message, keep the last valid preview, a
   const { page, problems, close, handles } = await pageWithPhoto('reisman_shaved_front.jpg', { guessHandles: true });
   await snapshot(page, 'valid');
   assert.equal(await page.isVisible('#frame-error'), false);
+  const stageBefore = await page.locator('#stage').boundingBox();
   // One move straight past the right temple: no valid frame on the way.
   const from = await centreOf(page.locator('.handle-left'));
   const to = await screenPoint(page, [handles.right[0] + 40, handles.right[1]]);
@@ -241,6 +242,8 @@ test('swapped temples show the engine\'s message, keep the last valid preview, a
   assert.match(message, /left and right temple corners are swapped/i);
   assert.match(message, /The preview shows the last valid design\.$/);
   assert.ok((await handlePositions(page)).left[0] > handles.right[0], 'the handle stays where it was dropped');
+  // Shown over the photo: a message that appears mid-drag does not move the photo.
+  assert.deepEqual(await page.locator('#stage').boundingBox(), stageBefore);
   await settle(page);
   const kept = await pixelDiff(page, 'valid', 'after');
   assert.equal(kept.differing, 0, 'the preview still shows the last valid design');
