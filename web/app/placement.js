@@ -15,13 +15,16 @@ export function startingPlacement({ width, height, placement }, handleFractions)
     return { handles: guessHandles(width, height), pxPerMm, hint: `${why}: drag them onto the temple corners and the middle of the hairline.` };
   }
   const handles = { left: round(fromFace.leftTemple), mid: round(fromFace.midFront), right: round(fromFace.rightTemple) };
-  const lowered = placement.templeLoweredMm > 0 ? ` (temple corners ${placement.templeLoweredMm} mm lower, to stay on the head)`
-    : placement.templeMovedInMm > 0 ? ` (a temple corner moved ${placement.templeMovedInMm} mm in, to stay on the head)` : '';
+  const moves = [
+    placement.templeLoweredMm > 0 && `temple corners ${placement.templeLoweredMm} mm lower`,
+    placement.templeMovedInMm > 0 && `${placement.templeLoweredMm > 0 ? 'one' : 'a temple corner'} moved ${placement.templeMovedInMm} mm in`,
+  ].filter(Boolean);
+  const lowered = moves.length ? ` (${moves.join(' and ')}, to stay on the head)` : '';
   const above = `${(placement.hairlineHeightMm / 10).toFixed(1)} cm above the brows${lowered}`;
   const hints = {
     ok: `Handles placed from your face, ${above}: drag them to adjust.`,
     uncertain: `Handles placed ${above}, but one eye was hard to see: check them and drag them where needed.`,
-    'several-faces': `${placement.faces.length} faces were found; the handles are on the largest. Pick whose head it is above the photo, or drag the handles.`,
+    'several-faces': `${placement.faces?.length} faces were found; the handles are on the largest. Pick whose head it is above the photo, or drag the handles.`,
   };
   return { handles, pxPerMm, hint: hints[placement.reason] ?? hints.uncertain };
 }
