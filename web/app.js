@@ -9,6 +9,8 @@ import { markPickedFace, showFacePicker } from './app/face-picker.js';
 import { bindIntake, maxFileBytes } from './app/intake.js';
 import { baseName, composeBeforeAfter, describeDesign, download } from './app/export.js';
 import { Practitioner } from './app/practitioner.js';
+import { loadConfig } from './app/config.js';
+import { pickLanguage, setLanguage } from './app/i18n.js';
 
 const $ = (selector) => document.querySelector(selector);
 const statusLine = $('#status');
@@ -24,6 +26,9 @@ const maxSide = Number(new URLSearchParams(location.search).get('maxSide')) || 2
 const thumbnailSize = 160;
 
 const client = new PreviewClient(new URL('./worker.js', import.meta.url));
+// The clinic's configuration (app/config.js) and the language, while the engine loads.
+const config = await loadConfig();
+await setLanguage(pickLanguage(config.language));
 const stage = new Stage($('#stage'));
 const controls = new Controls($('#controls'));
 let templates = [];
