@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds native and WASM and runs every test: GoogleTest (native, ASan+UBSan, and
 # WASM under Node), the CLI and engine API suites, 60 s of fuzzing, and the browser
-# tests in headless Chromium. Installs what is missing first.
+# tests in headless Chromium (plus the web app's plain-Node tests). Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -19,5 +19,6 @@ ctest --preset wasm
 
 scripts/fuzz.sh
 
+node --test tests/web/
 node --test tests/e2e/
 echo "all tests passed in $((SECONDS - start)) s"

@@ -3,14 +3,19 @@
 import { PreviewClient } from './app/preview-client.js';
 import { Stage } from './app/stage.js';
 import { Controls } from './app/controls.js';
-import { History, newDesign } from './app/design.js';
+import { History, newDesign, withinOffer } from './app/design.js';
 import { startingPlacement } from './app/placement.js';
-import { markPickedFace, showFacePicker } from './app/face-picker.js';
+import { markPickedFace, nameFaces, showFacePicker } from './app/face-picker.js';
 import { bindIntake, maxFileBytes } from './app/intake.js';
 import { baseName, composeBeforeAfter, describeDesign, download } from './app/export.js';
 import { Practitioner } from './app/practitioner.js';
-import { loadConfig } from './app/config.js';
-import { pickLanguage, setLanguage } from './app/i18n.js';
+import { loadConfig, mergeConfig } from './app/config.js';
+import { currentLanguage, formatNumber, onLanguageChange, pickLanguage, setLanguage, t } from './app/i18n.js';
+import { applyBranding } from './app/branding.js';
+import { startEmbedApi } from './app/embed-api.js';
+import { startWorker } from './app/assets.js';
+import { keepOfflineCopy } from './app/offline.js';
+import { startKiosk } from './app/kiosk.js';
 
 const $ = (selector) => document.querySelector(selector);
 const statusLine = $('#status');
@@ -25,13 +30,19 @@ const intake = $('#intake');
 const maxSide = Number(new URLSearchParams(location.search).get('maxSide')) || 2048;
 const thumbnailSize = 160;
 
-const client = new PreviewClient(new URL('./worker.js', import.meta.url));
+const client = new PreviewClient(startWorker('worker.js'));
+keepOfflineCopy();
 // The clinic's configuration (app/config.js) and the language, while the engine loads.
-const config = await loadConfig();
+const loadedConfig = await loadConfig();
+let config = loadedConfig; // with the embed API's set-options over it
+let configured = {}; // those options
 await setLanguage(pickLanguage(config.language));
+showStatus(t('status.loading'));
+// A clinic's shared tablet (app/kiosk.js); its signal turns the camera off as a visit ends.
+const kiosk = config.kiosk ? startKiosk(config) : null;
 const stage = new Stage($('#stage'));
 const controls = new Controls($('#controls'));
-let templates = [];
+let engineTemplates = []; // [{id, label, transitionMm}]; the labels are the engine's English
 let engineFailed = false;
 let photo = null; // {name} of the open photo; a new object per photo
 let design = null; // what is shown; may run ahead of history.committed while dragging
@@ -40,12 +51,43 @@ let opening = null; // the photo being opened
 let framePxPerMm = 0; // the scale the last frame was drawn at
 let thumbnailTimer = 0;
 let pendingInputs = []; // performance.now() of inputs not yet painted
+let embedApi = null; // the framing site's API (app/embed-api.js), when framed
 const practitioner = new Practitioner({
   stage,
   current: () => design,
   apply: (next) => setDesign(next, { commit: true }),
-  templates: () => templates,
+  templates,
   photoName: () => photo?.name ?? 'photo',
+});
+
+// ---- the clinic's configuration -----------------------------------------------------
+
+// Branding and the styles and shades offered; a design whose style or shade is no
+// longer offered takes the clinic's default (one undo step).
+function showConfig() {
+  applyBranding(config);
+  controls.setOffer(config);
+  const offered = design && withinOffer(design, config);
+  if (offered && offered !== design) setDesign(offered, { commit: true });
+}
+
+// The embed API's set-options: over the page's own configuration, or instead of it.
+// Kiosk mode and its idle minutes stay as the page was opened with.
+async function configure(options, { replace = false } = {}) {
+  configured = replace ? options : { ...configured, ...options };
+  config = mergeConfig(replace ? {} : loadedConfig, configured);
+  showConfig();
+  const language = pickLanguage(config.language);
+  if (language !== currentLanguage()) await setLanguage(language);
+}
+
+showConfig();
+embedApi = startEmbedApi({
+  design: () => design ?? newDesign(null, 0, config),
+  hasPhoto: () => Boolean(photo),
+  designLink: () => practitioner.designLink(),
+  exportBlob: async (kind, format) => (await exportBlob(kind, format)).blob,
+  configure,
 });
 
 function showStatus(text) { statusLine.textContent = text; }
@@ -54,6 +96,12 @@ function showError(text) {
   errorBox.hidden = !text;
 }
 const sentence = (text) => text.replace(/[.!?]*$/, '.');
+// Reasons from the C++ engine (error.message) stay English, inside a translated sentence.
+const reason = (error) => sentence(error.message);
+// The hairline styles named in the visitor's language, by id.
+function templates() {
+  return engineTemplates.map((style) => ({ ...style, label: t(`template.${style.id}`) }));
+}
 
 // ---- design changes -------------------------------------------------------------
 
@@ -64,6 +112,7 @@ function setDesign(next, { commit = false, stamp = performance.now() } = {}) {
   stage.setHandles(design.handles);
   controls.show(design);
   if (commit) commitDesign();
+  embedApi?.changed();
 }
 
 function commitDesign() {
@@ -131,15 +180,19 @@ function paint() {
 client.onFrameError = (failure, stamp) => {
   pendingInputs = pendingInputs.filter((input) => input > stamp); // these will never be painted
   const message = sentence(failure.message);
-  frameError.textContent = `${message[0].toUpperCase()}${message.slice(1)} The preview shows the last valid design.`;
+  frameError.textContent = t('stage.frameError', { reason: `${message[0].toUpperCase()}${message.slice(1)}` });
   frameError.hidden = false;
 };
 
+let shownStats = null; // the last frame's, written again after a language change
+
 function showStats(stats) {
+  shownStats = stats;
   const front = stats.zones.find((zone) => zone.name === 'front-mid');
-  const dots = stats.dotCount.toLocaleString('en');
-  const density = front.areaCm2 > 0 ? ` Front: ${front.measuredPerCm2.toFixed(0)} dots/cm² (target ${front.targetPerCm2.toFixed(0)}).` : '';
-  $('#stats').textContent = `${dots} dots.${density} Scale ${stats.pxPerMm.toFixed(2)} px/mm.`;
+  const figures = { dots: formatNumber(stats.dotCount), scale: formatNumber(stats.pxPerMm, 2) };
+  $('#stats').textContent = front.areaCm2 > 0
+    ? t('stage.statsWithFront', { ...figures, measured: formatNumber(front.measuredPerCm2), target: formatNumber(front.targetPerCm2) })
+    : t('stage.stats', figures);
 }
 
 function scheduleThumbnails() {
@@ -158,32 +211,31 @@ function scheduleThumbnails() {
 
 // ---- photos ----------------------------------------------------------------------
 
-async function openPhoto(file, { handleFractions, credit } = {}) {
+async function openPhoto(file, { handleFractions, isDemo = false } = {}) {
   if (engineFailed) return;
   showError('');
   if (file.size > maxFileBytes) {
-    showError(`“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB; photos up to 64 MB can be opened. Try a smaller copy.`);
+    showError(t('intake.tooBig', { name: file.name, size: Math.round(file.size / 1048576), limit: maxFileBytes / 1048576 }));
     return;
   }
   const request = {};
   opening = request;
-  showStatus(`Opening “${file.name}”…`);
+  showStatus(t('status.opening', { name: file.name }));
   document.body.classList.add('busy');
   try {
     const bytes = await file.arrayBuffer();
     const started = performance.now();
-    const opened = await client.open(bytes, maxSide, design?.template ?? 'soft');
+    const opened = await client.open(bytes, maxSide, design?.template ?? config.defaultTemplate);
     if (opening !== request) return;
     const { width, height } = opened;
     photo = { name: file.name };
     const { handles, pxPerMm: scale, hint } = startingPlacement(opened, handleFractions);
     // The user's choices carry over to the next photo; only the placement is new.
-    history = new History(design ? Object.freeze({ ...design, handles, pxPerMm: scale, brush: [] }) : newDesign(handles, scale));
+    history = new History(design ? Object.freeze({ ...design, handles, pxPerMm: scale, brush: [] }) : newDesign(handles, scale, config));
     stage.setPhoto(width, height, opened.pixels);
     intake.hidden = true;
     workspace.hidden = false;
-    $('#demo-credit').textContent = credit ?? '';
-    $('#demo-credit').hidden = !credit;
+    $('#demo-credit').hidden = !isDemo;
     pendingInputs = [];
     setDesign(history.committed, { stamp: started });
     practitioner.photoOpened(opened); // may apply a shared design
@@ -192,13 +244,14 @@ async function openPhoto(file, { handleFractions, credit } = {}) {
     showFacePicker(facePicker, opened.placement, { onPick: (index) => pickFace({ width, height }, index), onHighlight: (box) => stage.highlight(box) });
     updateHistoryButtons();
     scheduleThumbnails();
-    const via = opened.decoder === 'browser' ? ' (decoded by the browser)' : '';
-    showStatus(`${file.name}: ${opened.info.width} × ${opened.info.height}${via}, working at ${width} × ${height}. ${hint}`.trim());
+    // Every language keeps "name: …", which the tests (and the kiosk's screen reader) rely on.
+    const sizes = { name: file.name, width: opened.info.width, height: opened.info.height, workingWidth: width, workingHeight: height, hint };
+    showStatus((opened.decoder === 'browser' ? t('status.openedByBrowser', sizes) : t('status.opened', sizes)).trim());
     stage.root.focus({ preventScroll: true });
   } catch (error) {
     if (opening !== request) return;
-    showStatus(photo ? `Still showing “${photo.name}”.` : 'No photo open.');
-    showError(`Could not open “${file.name}”: ${sentence(error.message)}`);
+    showStatus(photo ? t('status.stillShowing', { name: photo.name }) : t('status.noPhoto'));
+    showError(t('intake.openFailed', { name: file.name, reason: reason(error) }));
   } finally {
     if (opening === request) {
       opening = null;
@@ -213,7 +266,7 @@ async function pickFace(size, faceIndex) {
   try {
     const { placement } = await client.place(faceIndex, design.template);
     if (photo !== forPhoto) return;
-    if (!placement.handles) throw new Error(placement.message ?? 'no handles for that face');
+    if (!placement.handles) throw new Error(placement.message ?? t('faces.noHandles'));
     const { handles, pxPerMm, hint } = startingPlacement({ ...size, placement });
     markPickedFace(facePicker, placement);
     practitioner.photoOpened({ ...size, placement });
@@ -221,7 +274,7 @@ async function pickFace(size, faceIndex) {
     stage.frameHead();
     showStatus(hint);
   } catch (error) {
-    showError(`Could not place the handles on that face: ${sentence(error.message)}`);
+    showError(t('faces.placeFailed', { reason: reason(error) }));
   }
 }
 
@@ -229,6 +282,7 @@ bindIntake({
   onPhoto: openPhoto,
   onError: showError,
   isBusy: () => engineFailed,
+  signal: kiosk?.signal,
 });
 
 // ---- toolbar and buttons ------------------------------------------------------------
@@ -248,7 +302,9 @@ bindSegmented('tool', (tool) => {
   $('#brush-size-group').hidden = tool === 'move';
 });
 bindSegmented('mode', (mode) => stage.setMode(mode));
-$('#brush-size').addEventListener('input', (event) => { $('#brush-size-value').textContent = `${event.target.value} mm`; });
+const showBrushSize = () => { $('#brush-size-value').textContent = t('tools.brushSizeValue', { mm: $('#brush-size').value }); };
+$('#brush-size').addEventListener('input', showBrushSize);
+showBrushSize();
 $('#zoom-in').addEventListener('click', () => stage.zoomBy(1.25));
 $('#zoom-out').addEventListener('click', () => stage.zoomBy(0.8));
 $('#zoom-fit').addEventListener('click', () => stage.fit());
@@ -256,7 +312,7 @@ $('#zoom-100').addEventListener('click', () => stage.actualPixels());
 $('#undo').addEventListener('click', () => travel('undo'));
 $('#redo').addEventListener('click', () => travel('redo'));
 $('#reset').addEventListener('click', () => {
-  setDesign(newDesign(design.handles, design.pxPerMm), { commit: true });
+  setDesign(newDesign(design.handles, design.pxPerMm, config), { commit: true });
 });
 // Shows every way in again (picker, camera, demo, drop) above the current design.
 $('#change-photo').addEventListener('click', () => {
@@ -279,43 +335,65 @@ for (const button of document.querySelectorAll('[data-export]')) {
   button.addEventListener('click', () => exportFile(button.dataset.export, button.dataset.format));
 }
 
+// The picture to save, as a Blob: the result at the photo's full size (drawn by the
+// worker) or the before/after picture. The Save buttons and the embed API use it.
+async function exportBlob(kind, format, onProgress = () => {}) {
+  const type = format === 'png' ? 'image/png' : 'image/jpeg';
+  if (kind === 'result') {
+    const { bytes, width, height } = await client.exportImage(design, format, onProgress);
+    return { blob: new Blob([bytes], { type }), width, height };
+  }
+  onProgress(t('export.composing'));
+  return { blob: await composeBeforeAfter(stage.before, stage.after, describeDesign(design, templates()), type) };
+}
+
 async function exportFile(kind, format) {
   if (!photo) return;
   const exportStatus = $('#export-status');
-  const mime = format === 'png' ? 'image/png' : 'image/jpeg';
   const extension = format === 'png' ? 'png' : 'jpg';
   const buttons = document.querySelectorAll('[data-export]');
   buttons.forEach((b) => { b.disabled = true; });
   try {
+    const { blob, width, height } = await exportBlob(kind, format, (text) => { exportStatus.textContent = text; });
+    const saved = { width, height, format: format.toUpperCase(), size: formatNumber(blob.size / 1e6, 1) };
     if (kind === 'result') {
-      const result = await client.exportImage(design, format, (text) => { exportStatus.textContent = text; });
-      download(new Blob([result.bytes], { type: mime }), `${baseName(photo.name)}.${extension}`);
-      exportStatus.textContent = `Saved ${result.width} × ${result.height} ${format.toUpperCase()} (${(result.bytes.byteLength / 1e6).toFixed(1)} MB).`;
+      download(blob, `${baseName(photo.name)}.${extension}`);
+      exportStatus.textContent = t('export.savedResult', saved);
     } else {
-      exportStatus.textContent = 'Composing the before/after picture…';
-      const blob = await composeBeforeAfter(stage.before, stage.after, describeDesign(design, templates), mime);
       download(blob, `${baseName(photo.name)}-before-after.${extension}`);
-      exportStatus.textContent = `Saved the before/after ${format.toUpperCase()} (${(blob.size / 1e6).toFixed(1)} MB).`;
+      exportStatus.textContent = t('export.savedCompare', saved);
     }
   } catch (error) {
-    exportStatus.textContent = `Could not save: ${sentence(error.message)}`;
+    exportStatus.textContent = t('export.failed', { reason: reason(error) });
   } finally {
     buttons.forEach((b) => { b.disabled = false; });
   }
 }
 
+// ---- language ----------------------------------------------------------------------
+
+// setLanguage redoes the markup's words (data-i18n); these are written by code. The
+// status line and messages keep their words until the next one.
+onLanguageChange(() => {
+  controls.relabel(templates());
+  stage.update(); // the handles' names
+  nameFaces(facePicker);
+  showBrushSize();
+  if (shownStats) showStats(shownStats);
+});
+
 // ---- engine ------------------------------------------------------------------------
 
 client.ready.then(
   (engine) => {
-    templates = engine.templates;
-    controls.setTemplates(templates);
-    if (!opening) showStatus('Ready: choose a photo, take one, or try the demo photo.');
+    engineTemplates = engine.templates;
+    controls.setTemplates(templates());
+    if (!opening) showStatus(t('status.ready'));
   },
   (error) => {
     engineFailed = true;
     for (const control of intake.querySelectorAll('button, input')) control.disabled = true;
-    showStatus('The photo engine is not available.');
-    showError(`The photo engine could not be loaded, so no photo can be opened. Reload the page to try again. Details: ${sentence(error.message)}`);
+    showStatus(t('status.engineUnavailable'));
+    showError(t('status.engineFailed', { reason: reason(error) }));
   },
 );

@@ -1,24 +1,25 @@
 // The browser's own decoder, for formats the engine does not read (HEIC on Safari,
 // WebP, AVIF): createImageBitmap applies EXIF orientation, an OffscreenCanvas gives
 // the pixels. Returns the engine's decodePhoto shape: {ok, width, height, pixels, info}
-// or {ok: false, code, message}.
+// or {ok: false, code, messageKey, params}: this runs in the worker, so the page puts
+// the message into the visitor's language (app/preview-client.js).
 const maxPixels = 50_000_000; // the engine's own limit
 
 export async function decodeWithBrowser(bytes, maxSide) {
   if (typeof createImageBitmap === 'undefined' || typeof OffscreenCanvas === 'undefined') {
-    return { ok: false, code: 'unsupported-format', message: 'this browser cannot decode this kind of file' };
+    return { ok: false, code: 'unsupported-format', messageKey: 'intake.browserCannotDecode' };
   }
   let bitmap;
   try {
     bitmap = await createImageBitmap(new Blob([bytes]), { imageOrientation: 'from-image' });
   } catch {
-    return { ok: false, code: 'unsupported-format', message: 'this file is not a photo the engine or this browser can read (JPEG, PNG, BMP, GIF, and here also WebP, AVIF or HEIC where the browser supports them)' };
+    return { ok: false, code: 'unsupported-format', messageKey: 'intake.unreadable' };
   }
   try {
     const fullWidth = bitmap.width;
     const fullHeight = bitmap.height;
     if (fullWidth * fullHeight > maxPixels) {
-      return { ok: false, code: 'image-too-large', message: `the photo has ${(fullWidth * fullHeight / 1e6).toFixed(0)} megapixels; at most ${maxPixels / 1e6} are accepted` };
+      return { ok: false, code: 'image-too-large', messageKey: 'intake.tooManyPixels', params: { megapixels: Math.round(fullWidth * fullHeight / 1e6), limit: maxPixels / 1e6 } };
     }
     const scale = maxSide > 0 ? Math.min(1, maxSide / Math.max(fullWidth, fullHeight)) : 1;
     const width = Math.max(1, Math.round(fullWidth * scale));

@@ -1,15 +1,14 @@
 // Takes a photo with the device camera in a modal dialog. An oval and a hairline
 // drawn over the live picture show where the head goes, so that the simulator gets
 // a front-on photo with the hairline in view. Nothing leaves the device.
+import { t } from './app/i18n.js';
+
 const svgNamespace = 'http://www.w3.org/2000/svg';
-const startingMessage = 'Starting camera…';
-const stoppedMessage = 'The camera stopped working. Try again, or choose a photo instead.';
-const failedCaptureMessage = 'The photo could not be taken. Try again, or choose a photo instead.';
 const errorMessages = new Map([
-  ['NotAllowedError', 'Camera access was refused. Allow it in your browser settings, or choose a photo instead.'],
-  ['NotFoundError', 'No camera was found on this device. Choose a photo instead.'],
-  ['OverconstrainedError', 'No camera was found on this device. Choose a photo instead.'],
-  ['NotReadableError', 'The camera is in use by another app. Close it and try again, or choose a photo instead.'],
+  ['NotAllowedError', () => t('camera.refused')],
+  ['NotFoundError', () => t('camera.notFound')],
+  ['OverconstrainedError', () => t('camera.notFound')],
+  ['NotReadableError', () => t('camera.inUse')],
 ]);
 // HD is enough for a head photo; browsers pick the nearest size the camera has.
 const videoSize = { width: { ideal: 1920 }, height: { ideal: 1080 } };
@@ -25,7 +24,8 @@ export function cameraSupported() {
 // One sentence a user can act on, whatever getUserMedia (or play) threw.
 function cameraError(error) {
   const details = String(error?.message || error?.name || error).replace(/[\s.!?]*$/, '');
-  const message = errorMessages.get(error?.name) ?? `The camera could not be started: ${details}.`;
+  // The browser's own details may be English: they sit inside a translated sentence.
+  const message = errorMessages.get(error?.name)?.() ?? t('camera.startFailed', { reason: details });
   return new Error(message, { cause: error });
 }
 
@@ -59,7 +59,7 @@ function buildGuide(maskId) {
   const hairline = svgElement('line', { class: 'camera-guide-hairline', y1: `${guide.hairlineY}%`, y2: `${guide.hairlineY}%` });
   const label = svgElement('text', {
     class: 'camera-guide-label', x: '50%', y: `${guide.hairlineY}%`, dy: '-0.6em', 'text-anchor': 'middle',
-  }, ['hairline']);
+  }, [t('camera.hairline')]);
   const svg = svgElement('svg', { class: 'camera-guide', 'aria-hidden': 'true' }, [
     svgElement('mask', { id: maskId }, [svgElement('rect', { width: '100%', height: '100%', fill: 'white' }), cutout]),
     svgElement('rect', { class: 'camera-guide-shade', width: '100%', height: '100%', mask: `url(#${maskId})` }),
@@ -72,23 +72,23 @@ function buildGuide(maskId) {
 
 function buildDialog() {
   const id = `camera-dialog-${++dialogCount}`;
-  const title = element('h2', { id: `${id}-title`, className: 'camera-title', textContent: 'Take a photo' });
+  const title = element('h2', { id: `${id}-title`, className: 'camera-title', textContent: t('camera.title') });
   const hint = element('p', {
     id: `${id}-hint`,
     className: 'camera-hint',
-    textContent: 'Face the camera, whole head inside the oval, forehead uncovered, even light.',
+    textContent: t('camera.hint'),
   });
   const video = element('video', { className: 'camera-video', muted: true, autoplay: true });
-  video.setAttribute('aria-label', 'Camera preview');
+  video.setAttribute('aria-label', t('camera.preview'));
   video.setAttribute('playsinline', ''); // iOS Safari would otherwise play it full screen
   const status = element('p', { className: 'camera-status' });
   status.setAttribute('role', 'status');
   const overlay = buildGuide(`${id}-mask`);
   const button = (text, className) => element('button', { type: 'button', className: `camera-button ${className}`, textContent: text });
-  const switchButton = button('Switch camera', 'camera-switch');
+  const switchButton = button(t('camera.switch'), 'camera-switch');
   switchButton.hidden = true; // until the camera list says there is another one
-  const cancelButton = button('Cancel', 'camera-cancel');
-  const takeButton = button('Take photo', 'camera-take');
+  const cancelButton = button(t('camera.cancel'), 'camera-cancel');
+  const takeButton = button(t('camera.take'), 'camera-take');
   const dialog = element('dialog', { className: 'camera-dialog' }, [
     title,
     element('div', { className: 'camera-stage' }, [video, overlay.svg, status]),
@@ -121,7 +121,7 @@ async function videoInputs() {
 export function capturePhoto({ signal } = {}) {
   if (signal?.aborted) return Promise.resolve(null);
   if (!cameraSupported()) {
-    return Promise.reject(new Error('The camera could not be started: this browser does not allow camera access on this page.'));
+    return Promise.reject(new Error(t('camera.notAllowedHere')));
   }
   return new Promise((resolve, reject) => {
     const ui = buildDialog();
@@ -157,7 +157,7 @@ export function capturePhoto({ signal } = {}) {
 
     async function startCamera(source) {
       setBusy(true);
-      ui.status.textContent = startingMessage;
+      ui.status.textContent = t('camera.starting');
       stopCamera(); // many phones cannot open a second camera while one is on
       const next = await navigator.mediaDevices.getUserMedia({ audio: false, video: { ...source, ...videoSize } });
       if (closed) {
@@ -166,7 +166,7 @@ export function capturePhoto({ signal } = {}) {
       }
       stream = next;
       const [track] = stream.getVideoTracks();
-      track.addEventListener('ended', () => fail(new Error(stoppedMessage))); // unplugged or revoked
+      track.addEventListener('ended', () => fail(new Error(t('camera.stopped')))); // unplugged or revoked
       // Mirrored like a mirror (the photo is not), unless the camera faces away;
       // desktop webcams report no facing mode but face the user.
       ui.video.classList.toggle('camera-mirrored', track.getSettings().facingMode !== 'environment');
@@ -206,7 +206,7 @@ export function capturePhoto({ signal } = {}) {
       canvas.getContext('2d').drawImage(ui.video, 0, 0, width, height);
       const blob = await new Promise((done) => canvas.toBlob(done, 'image/jpeg', 0.92));
       if (!blob) {
-        fail(new Error(failedCaptureMessage));
+        fail(new Error(t('camera.captureFailed')));
         return;
       }
       const file = new File([blob], photoName(), { type: 'image/jpeg', lastModified: Date.now() });

@@ -8,13 +8,18 @@
 //   {type: 'thumbnails', id, design, size}      every hairline style on a crop of the photo
 //   {type: 'export', id, design, format}        the result at full size: 'png' or 'jpeg'
 // Replies: {type: 'engine', ok, templates?, message?} once; then {type, id, ok, ...};
-// failures carry {ok: false, code, message}. See app/preview-client.js for the fields.
-import { cascadeBundleUrl, loadEngine } from './engine.js';
+// failures carry {ok: false, code, message}. Words of this thread's own (progress, the
+// browser decoder's failures) carry {messageKey, params} instead, for the page to
+// translate (app/i18n.js). See app/preview-client.js for the fields.
+import { loadEngine } from './engine.js';
+import { assetBytes } from './app/assets.js';
 import { decodeWithBrowser } from './browser-decode.js';
 import { applyDesign } from './app/apply-design.js';
 import { renderThumbnails } from './app/thumbnails.js';
 
-const enginePromise = loadEngine();
+// Through app/assets.js, like every file the worker reads, so that the single-file build
+// hands over its inline copy instead.
+const enginePromise = assetBytes('build/smp_engine.wasm').then((wasmBinary) => loadEngine({ wasmBinary }));
 let simulator = null;
 let photoBytes = null; // the open photo's file, decoded again at full size for export
 let photoDecoder = 'engine'; // or 'browser' for formats the engine cannot read
@@ -27,9 +32,8 @@ let cascadesPromise = null; // the face and eye models, fetched at the first pho
 // {reason: 'unavailable', message}; faces: every face's box, largest first.
 async function proposePlacement(engine, photo, template, faceIndex = -1) {
   try {
-    cascadesPromise ??= fetch(cascadeBundleUrl).then((response) => {
-      if (!response.ok) throw new Error(`the face model could not be loaded (HTTP ${response.status})`);
-      return response.arrayBuffer();
+    cascadesPromise ??= assetBytes('build/smp_cascades.bin').catch((error) => {
+      throw new Error(`no face model: ${error.message}`);
     });
     const cascades = await cascadesPromise;
     const proposal = engine.proposePlacement(photo.pixels, photo.width, photo.height, cascades,
@@ -50,7 +54,8 @@ function describe(error) {
 }
 
 function fail(type, id, error) {
-  postMessage({ type, id, ok: false, code: error?.code ?? 'engine-error', message: describe(error) });
+  const { messageKey, params } = error ?? {};
+  postMessage({ type, id, ok: false, code: error?.code ?? 'engine-error', message: describe(error), messageKey, params });
 }
 
 // V8 runs WASM in a baseline tier until a function has been busy for a while, and a
@@ -149,14 +154,14 @@ async function exportImage({ id, design, format }) {
   const engine = await enginePromise;
   if (!simulator) throw new Error('no photo is open');
   applyDesign(simulator, applied, design);
-  postMessage({ type: 'progress', id, text: 'Decoding the full-size photo…' });
+  postMessage({ type: 'progress', id, messageKey: 'export.progressDecoding' });
   const { decoded } = photoDecoder === 'engine'
     ? { decoded: engine.decodePhoto(photoBytes, { maxSide: 0 }) }
     : { decoded: await decodeWithBrowser(photoBytes, 0) };
-  if (!decoded.ok) throw Object.assign(new Error(decoded.message), { code: decoded.code });
-  postMessage({ type: 'progress', id, text: `Drawing the dots at ${decoded.width} × ${decoded.height}…` });
+  if (!decoded.ok) throw Object.assign(new Error(decoded.message), { code: decoded.code, messageKey: decoded.messageKey, params: decoded.params });
+  postMessage({ type: 'progress', id, messageKey: 'export.progressDrawing', params: { width: decoded.width, height: decoded.height } });
   const image = simulator.exportFullSize(decoded.pixels, decoded.width, decoded.height);
-  postMessage({ type: 'progress', id, text: `Encoding the ${format.toUpperCase()}…` });
+  postMessage({ type: 'progress', id, messageKey: 'export.progressEncoding', params: { format: format.toUpperCase() } });
   const encoded = format === 'png'
     ? engine.encodePng(image.data, image.width, image.height)
     : engine.encodeJpeg(image.data, image.width, image.height, 92);

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve-web.mjs';
@@ -106,10 +107,12 @@ export async function startSession({ extraArgs = [] } = {}) {
 
 // A new page in its own context, loaded. problems collects console errors and uncaught
 // exceptions (the worker's console included): a test asserts it is empty. options: viewport, hasTouch, isMobile,
-// bypassCSP, permissions; query ('?maxSide=600'); route ([url, handler]) to fake
-// responses before the page loads.
-export async function openPage(session, { viewport = desktop, query = '', route, ...contextOptions } = {}) {
-  const context = await session.browser.newContext({ viewport, ...contextOptions });
+// bypassCSP, permissions; query ('?maxSide=600') or url (another address: file://…);
+// route ([url, handler]) to fake responses before the page loads. Service workers are
+// blocked unless serviceWorkers: 'allow' (offline.test.mjs): routes do not see what a
+// service worker fetches, and every page would cache the whole app.
+export async function openPage(session, { viewport = desktop, query = '', url = new URL(query, session.server.url).href, route, ...contextOptions } = {}) {
+  const context = await session.browser.newContext({ viewport, serviceWorkers: 'block', ...contextOptions });
   context.on('request', (request) => session.requests.push(request.url()));
   await context.addInitScript(countFrames);
   const page = await context.newPage();
@@ -120,18 +123,19 @@ export async function openPage(session, { viewport = desktop, query = '', route,
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   if (route) await page.route(...route);
-  await page.goto(new URL(query, session.server.url).href);
+  await page.goto(url);
   return { page, context, problems, close: () => context.close() };
 }
 
-// Every request stayed on the server's origin (or was a blob: or data: URL).
-export function assertRequestsLocal(session, testFile) {
+// Every request stayed on the server's origin (or was a blob: or data: URL, or on one of
+// alsoAllowed: the other loopback name that embed.test.mjs uses as a second origin).
+export function assertRequestsLocal(session, testFile, { alsoAllowed = [] } = {}) {
   const name = basename(fileURLToPath(testFile)).replace(/\.test\.mjs$/, '');
   writeFileSync(join(artifactsDir, `requests-${name}.txt`), `${session.requests.join('\n')}\n`);
   assert.ok(session.requests.length > 0, 'requests are recorded');
   assert.ok(session.requests.some((url) => url.endsWith('/build/smp_engine.wasm')), 'the worker\'s requests are recorded');
   const outside = session.requests.filter((url) =>
-    !url.startsWith(`${session.origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+    ![session.origin, ...alsoAllowed].some((origin) => url.startsWith(`${origin}/`)) && !url.startsWith('blob:') && !url.startsWith('data:'));
   assert.deepEqual(outside, [], `requests that left ${session.origin}`);
 }
 
@@ -144,6 +148,17 @@ export function waitForText(page, selector, text) {
 
 export async function waitReady(page) {
   await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Ready'));
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+// axe-core's serious and critical findings on a page or frame, as "rule: targets" lines
+// (its context needs bypassCSP: axe goes in as an inline script).
+export async function severeAxeViolations(page) {
+  if (!await page.evaluate(() => 'axe' in window)) await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .filter(({ impact }) => impact === 'serious' || impact === 'critical')
+    .map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`));
 }
 
 export async function screenshot(page, name, options = {}) {

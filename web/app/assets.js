@@ -19,6 +19,17 @@ export function assetUrl(path) {
   return new URL(`../${path}`, import.meta.url).href;
 }
 
+// Starts the module worker `path`. Inline, a classic worker from a blob: URL of its
+// bundled source (a page opened from file:// can start no module worker), which first
+// gets the same inline assets, so that the worker needs no request either.
+export function startWorker(path) {
+  const assets = inline();
+  if (!assets) return new Worker(assetUrl(path), { type: 'module' });
+  const { [path]: source, ...others } = assets;
+  const prelude = `globalThis.smpInlineAssets = ${JSON.stringify(others)};\n`;
+  return new Worker(URL.createObjectURL(new Blob([prelude, decodeBase64(source)], { type: 'text/javascript' })));
+}
+
 export async function assetBytes(path) {
   const base64 = inline()?.[path];
   if (base64 !== undefined) return decodeBase64(base64);

@@ -149,6 +149,23 @@ export function optionsFromQuery(params) {
   return raw;
 }
 
+// The inverse of optionsFromQuery: checked options as query parameters (the embed
+// element puts them in its iframe's address, so the page opens already branded).
+export function queryFromOptions(options) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(options)) {
+    if (key === 'cta') {
+      if (value) {
+        params.set('ctaLabel', value.label);
+        params.set('ctaUrl', value.url);
+      }
+    } else {
+      params.set(key === 'language' ? 'lang' : key, Array.isArray(value) ? value.join(',') : String(value));
+    }
+  }
+  return params;
+}
+
 export function reportProblems(problems, source) {
   for (const problem of problems) console.warn(`smp-preview: ${source}: ${problem}; the default is used.`);
 }
@@ -160,20 +177,30 @@ export async function loadConfig(location = globalThis.location, fetchJson = def
   const layers = [];
   const file = params.get('config');
   if (file) {
-    try {
-      const url = httpUrl(file, 'config', location.href);
+    layers.push(await optionsFromFile(file, location.href, fetchJson, (url) => {
       if (new URL(url).origin !== location.origin) throw new Error(`config must be on this page's origin (${location.origin}), not ${new URL(url).origin}`);
-      const { options, problems } = checkOptions(await fetchJson(url), { base: url });
-      reportProblems(problems, `configuration file ${file}`);
-      layers.push(options);
-    } catch (error) {
-      reportProblems([error.message], `configuration file ${file}`);
-    }
+    }));
   }
   const { options, problems } = checkOptions(optionsFromQuery(params), { base: location.href });
   reportProblems(problems, 'page address');
   layers.push(options);
   return mergeConfig(...layers);
+}
+
+// The valid options of a JSON file at `file` (relative to `base`; the page's loadConfig
+// and the embed element's config attribute). Every problem, a missing or broken file
+// included, is reported; what is left is returned. allow(url) may refuse the URL by throwing.
+export async function optionsFromFile(file, base, fetchJson = defaultFetchJson, allow = () => {}) {
+  try {
+    const url = httpUrl(file, 'config', base);
+    allow(url);
+    const { options, problems } = checkOptions(await fetchJson(url), { base: url });
+    reportProblems(problems, `configuration file ${file}`);
+    return options;
+  } catch (error) {
+    reportProblems([error.message], `configuration file ${file}`);
+    return {};
+  }
 }
 
 async function defaultFetchJson(url) {

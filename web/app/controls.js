@@ -1,12 +1,14 @@
 // The design panel: the hairline gallery, shade swatches, sliders and choices. Shows
 // a design (show) and reports changes: onInput while a slider moves, onChange when
 // a value is settled (for undo).
+import { t } from './i18n.js';
+
 const shades = [
-  { value: 1, label: 'Black', alpha: 1.0 },
-  { value: 2, label: 'Very dark', alpha: 0.85 },
-  { value: 3, label: 'Dark', alpha: 0.7 },
-  { value: 4, label: 'Medium', alpha: 0.55 },
-  { value: 5, label: 'Light', alpha: 0.4 },
+  { value: 1, name: () => t('controls.shadeBlack'), alpha: 1.0 },
+  { value: 2, name: () => t('controls.shadeVeryDark'), alpha: 0.85 },
+  { value: 3, name: () => t('controls.shadeDark'), alpha: 0.7 },
+  { value: 4, name: () => t('controls.shadeMedium'), alpha: 0.55 },
+  { value: 5, name: () => t('controls.shadeLight'), alpha: 0.4 },
 ];
 
 // Roughly how a healed dot of this shade looks on fair skin, for the swatch.
@@ -16,21 +18,32 @@ function swatchColour(alpha) {
 }
 
 function formatOffset(mm) {
-  if (mm === 0) return 'as drawn';
-  return `${Math.abs(mm)} mm ${mm > 0 ? 'higher' : 'lower'}`;
+  if (mm === 0) return t('controls.offsetAsDrawn');
+  return mm > 0 ? t('controls.offsetHigher', { mm }) : t('controls.offsetLower', { mm: -mm });
+}
+
+function formatTransition(mm) {
+  if (mm <= 6) return t('controls.transitionCrisp', { mm });
+  return mm >= 12 ? t('controls.transitionSoft', { mm }) : t('controls.transition', { mm });
+}
+
+function formatYears(years) {
+  if (years === 0) return t('controls.yearsFresh');
+  return years === 1 ? t('controls.yearsOne', { years }) : t('controls.yearsMany', { years });
 }
 
 const formats = {
   hairlineOffsetMm: formatOffset,
-  transitionMm: (mm) => `${mm} mm ${mm <= 6 ? '(crisp)' : mm >= 12 ? '(soft)' : ''}`.trim(),
+  transitionMm: formatTransition,
   density: (value) => `${Math.round(value * 100)}%`,
-  years: (years) => (years === 0 ? 'fresh' : `${years} year${years === 1 ? '' : 's'}`),
+  years: formatYears,
 };
 
 export class Controls {
   onInput = () => {}; // (patch, stamp: the event's time) while dragging a slider
   onChange = () => {}; // (patch) when settled
   #templates = [];
+  #offer = null; // the clinic's {templates, shades, customColour} (app/config.js)
 
   constructor(form) {
     this.form = form;
@@ -71,6 +84,22 @@ export class Controls {
       return button;
     }));
     this.#bindRadioKeys(this.gallery);
+    this.#showOffer();
+  }
+
+  // Only the styles (in the clinic's order) and shades the clinic offers are shown.
+  setOffer(offer) {
+    this.#offer = offer;
+    this.#showOffer();
+  }
+
+  #showOffer() {
+    if (!this.#offer) return;
+    const { templates, shades: offeredShades, customColour } = this.#offer;
+    for (const item of this.gallery.children) item.hidden = !templates.includes(item.dataset.template);
+    this.gallery.append(...templates.map((id) => this.gallery.querySelector(`[data-template="${id}"]`)).filter(Boolean));
+    for (const item of this.shadeGroup.querySelectorAll('[data-shade]')) item.hidden = !offeredShades.includes(Number(item.dataset.shade));
+    this.shadeGroup.querySelector('.custom').hidden = !customColour;
   }
 
   // images: [{id, width, height, pixels}] from the worker
@@ -85,14 +114,12 @@ export class Controls {
   }
 
   #buildShades() {
-    const items = shades.map(({ value, label, alpha }) => {
+    const items = shades.map(({ value, alpha }) => {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'swatch';
       button.dataset.shade = value;
       button.setAttribute('role', 'radio');
-      button.setAttribute('aria-label', `Shade ${value}: ${label}`);
-      button.title = `Shade ${value}: ${label}`;
       const chip = document.createElement('span');
       chip.className = 'chip';
       chip.style.background = swatchColour(alpha); // CSSOM, allowed by the CSP
@@ -104,24 +131,45 @@ export class Controls {
     });
     const custom = document.createElement('label');
     custom.className = 'swatch custom';
-    custom.title = 'Custom colour';
     const picker = document.createElement('input');
     picker.type = 'color';
     picker.id = 'custom-colour';
-    picker.setAttribute('aria-label', 'Custom pigment colour');
     picker.addEventListener('input', (event) => this.onInput({ shade: 'custom', customColour: picker.value }, event.timeStamp));
     picker.addEventListener('change', () => this.onChange({ shade: 'custom', customColour: picker.value }));
-    const text = document.createElement('span');
-    text.textContent = 'Custom';
-    custom.append(picker, text);
+    custom.append(picker, document.createElement('span'));
     this.shadeGroup.replaceChildren(...items, custom);
+    this.#nameShades();
     this.#bindRadioKeys(this.shadeGroup);
+  }
+
+  #nameShades() {
+    for (const { value, name } of shades) {
+      const button = this.shadeGroup.querySelector(`[data-shade="${value}"]`);
+      const label = t('controls.shadeName', { shade: value, name: name() });
+      button.setAttribute('aria-label', label);
+      button.title = label;
+    }
+    const custom = this.shadeGroup.querySelector('.custom');
+    custom.title = t('controls.customColour');
+    custom.querySelector('input').setAttribute('aria-label', t('controls.customPigment'));
+    custom.querySelector('span').textContent = t('controls.custom');
+  }
+
+  // After a language change: the styles' names (templates: [{id, label}] in the new
+  // language), the shades' and the sliders' read-outs.
+  relabel(templates) {
+    for (const { id, label } of templates) {
+      const name = this.gallery.querySelector(`[data-template="${id}"] span`);
+      if (name) name.textContent = label;
+    }
+    this.#nameShades();
+    for (const input of this.form.querySelectorAll('input[type=range]')) this.#showOutput(input);
   }
 
   // Arrow keys move between the options of a radio group, as ARIA expects.
   #bindRadioKeys(group) {
     group.addEventListener('keydown', (event) => {
-      const items = [...group.querySelectorAll('[role=radio]')];
+      const items = [...group.querySelectorAll('[role=radio]:not([hidden])')];
       const index = items.indexOf(document.activeElement);
       const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
       if (index < 0 || !step) return;
@@ -166,7 +214,7 @@ export class Controls {
 
   // Roving tabindex: only the checked option is in the tab order.
   #checkRadios(group, isChecked) {
-    const items = [...group.querySelectorAll('[role=radio]')];
+    const items = [...group.querySelectorAll('[role=radio]:not([hidden])')];
     const anyChecked = items.some(isChecked);
     items.forEach((item, i) => {
       const checked = String(isChecked(item));

@@ -3,7 +3,10 @@
 // photo's size (so the design fits the same photo opened at any working size), and
 // who the design is for; never the photo. Decoding on the photo it was made
 // on gives back the very same numbers, so the same pixels. Anything malformed or
-// tampered with is refused with a DesignCodeError whose message can be shown as is.
+// tampered with is refused with a DesignCodeError whose message can be shown as is, in
+// the page's language; the code and the file themselves are the same in every language.
+import { formatNumber, t } from './i18n.js';
+
 export const designFormat = 'smp-preview design';
 const version = 1;
 const photoNote = 'The photo is not part of this file: open it on the photo the design was made on.';
@@ -54,20 +57,21 @@ const oneOf = (...values) => (v) => values.includes(v);
 const fraction = between(0, 1);
 const ageRanges = ['', '18-29', '30-44', '45-59', '60+'];
 
+// [valid, what a valid value is] per setting; the second is made only when needed.
 function settingRules(templateIds) {
   return {
-    template: [oneOf(...templateIds), `one of ${templateIds.join(', ')}`],
-    coverage: [oneOf('full', 'crown', 'density-fill', 'patch'), 'full, crown, density-fill or patch'],
-    hairlineOffsetMm: [between(-20, 20), 'between −20 and 20 mm'],
-    transitionMm: [(v) => v === 0 || between(5, 15)(v), '0 or 5–15 mm'],
-    density: [between(0.3, 1.5), 'between 0.3 and 1.5'],
-    sessions: [oneOf(1, 2, 3), '1, 2 or 3'],
-    shade: [(v) => v === 'custom' || whole(1, 5)(v), '1 to 5 or "custom"'],
-    customColour: [(v) => typeof v === 'string' && /^#[0-9a-f]{6}$/i.test(v), 'a colour like #3a3430'],
-    healingDay: [whole(0, 365), 'a whole number of days, 0–365'],
-    years: [between(0, 10), 'between 0 and 10'],
-    seed: [whole(0, 4294967295), 'a whole number, 0–4294967295'],
-    whorl: [oneOf('cw', 'ccw'), 'cw or ccw'],
+    template: [oneOf(...templateIds), () => t('design.expected.template', { ids: templateIds.join(', ') })],
+    coverage: [oneOf('full', 'crown', 'density-fill', 'patch'), () => t('design.expected.coverage')],
+    hairlineOffsetMm: [between(-20, 20), () => t('design.expected.hairlineOffsetMm')],
+    transitionMm: [(v) => v === 0 || between(5, 15)(v), () => t('design.expected.transitionMm')],
+    density: [between(0.3, 1.5), () => t('design.expected.density', { low: formatNumber(0.3, 1), high: formatNumber(1.5, 1) })],
+    sessions: [oneOf(1, 2, 3), () => t('design.expected.sessions')],
+    shade: [(v) => v === 'custom' || whole(1, 5)(v), () => t('design.expected.shade')],
+    customColour: [(v) => typeof v === 'string' && /^#[0-9a-f]{6}$/i.test(v), () => t('design.expected.customColour')],
+    healingDay: [whole(0, 365), () => t('design.expected.healingDay')],
+    years: [between(0, 10), () => t('design.expected.years')],
+    seed: [whole(0, 4294967295), () => t('design.expected.seed')],
+    whorl: [oneOf('cw', 'ccw'), () => t('design.expected.whorl')],
   };
 }
 
@@ -76,38 +80,38 @@ const describe = (value) => (typeof value === 'string' ? `"${value.slice(0, 40)}
 // data: parsed JSON (untrusted); size: the open photo's working [width, height];
 // templateIds: the engine's styles. Returns {design (no frozen copy), profile} or throws.
 export function dataToDesign(data, [width, height], templateIds) {
-  const refuse = (what) => { throw new DesignCodeError(`The design is not valid: ${what}.`); };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) refuse('it is not a design');
+  const refuse = (what) => { throw new DesignCodeError(t('design.invalid', { reason: what })); };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) refuse(t('design.notADesign'));
   if (data.version !== version) {
-    refuse(isNumber(data.version) && data.version > version ? `it was made by a newer version of smp-preview (format ${data.version})` : 'it has no known format version');
+    refuse(isNumber(data.version) && data.version > version ? t('design.newerVersion', { format: data.version }) : t('design.noVersion'));
   }
   const settings = {};
   for (const [key, [valid, expected]] of Object.entries(settingRules(templateIds))) {
-    if (!(key in data)) refuse(`${key} is missing`);
-    if (!valid(data[key])) refuse(`${key} is ${describe(data[key])}; it must be ${expected}`);
+    if (!(key in data)) refuse(t('design.missing', { key }));
+    if (!valid(data[key])) refuse(t('design.badValue', { key, value: describe(data[key]), expected: expected() }));
     settings[key] = data[key];
   }
   const handles = {};
   for (const name of ['left', 'mid', 'right']) {
     const point = data.handles?.[name];
-    if (!Array.isArray(point) || point.length !== 2 || !point.every(fraction)) refuse(`the ${name} handle must be two fractions of the photo's size (0–1)`);
+    if (!Array.isArray(point) || point.length !== 2 || !point.every(fraction)) refuse(t('design.badHandle', { name }));
     handles[name] = [Math.round(point[0] * width), Math.round(point[1] * height)];
   }
-  if (!(handles.left[0] < handles.mid[0] && handles.mid[0] < handles.right[0])) refuse('the handles must run left, middle, right');
+  if (!(handles.left[0] < handles.mid[0] && handles.mid[0] < handles.right[0])) refuse(t('design.handleOrder'));
   const [madeWidth, madeHeight] = Array.isArray(data.workingSize) ? data.workingSize : [];
-  if (!whole(1, 65536)(madeWidth) || !whole(1, 65536)(madeHeight)) refuse('workingSize must be the width and height it was made at, in pixels');
+  if (!whole(1, 65536)(madeWidth) || !whole(1, 65536)(madeHeight)) refuse(t('design.badWorkingSize'));
   const sameSize = madeWidth === width && madeHeight === height;
   const [sx, sy] = [width / madeWidth, height / madeHeight];
-  if (!(data.pxPerMm === 0 || between(0.01, 1000)(data.pxPerMm))) refuse(`pxPerMm is ${describe(data.pxPerMm)}; it must be 0 or 0.01–1000`);
-  if (!Array.isArray(data.brush) || data.brush.length > maxDabs) refuse(`the brush must be a list of at most ${maxDabs} dabs`);
+  if (!(data.pxPerMm === 0 || between(0.01, 1000)(data.pxPerMm))) refuse(t('design.badValue', { key: 'pxPerMm', value: describe(data.pxPerMm), expected: t('design.expected.pxPerMm', { low: formatNumber(0.01, 2) }) }));
+  if (!Array.isArray(data.brush) || data.brush.length > maxDabs) refuse(t('design.badBrush', { max: maxDabs }));
   const brush = data.brush.map((dab, i) => {
     if (!Array.isArray(dab) || dab.length !== 4 || !between(0, madeWidth)(dab[0]) || !between(0, madeHeight)(dab[1])
-      || !between(0.5, 5000)(dab[2]) || !oneOf(0, 1)(dab[3])) refuse(`brush dab ${i + 1} must be [x, y, radius, erase] inside the photo`);
+      || !between(0.5, 5000)(dab[2]) || !oneOf(0, 1)(dab[3])) refuse(t('design.badDab', { number: i + 1 }));
     const [x, y, r] = sameSize ? dab : [Math.round(dab[0] * sx * 10) / 10, Math.round(dab[1] * sy * 10) / 10, dab[2] * sx];
     return Object.freeze({ x, y, r, erase: dab[3] === 1 });
   });
   const profile = { sex: data.for?.sex, age: data.for?.age };
-  if (!oneOf('man', 'woman')(profile.sex) || !oneOf(...ageRanges)(profile.age)) refuse('"for" must give sex (man or woman) and an age range');
+  if (!oneOf('man', 'woman')(profile.sex) || !oneOf(...ageRanges)(profile.age)) refuse(t('design.badProfile'));
   return {
     design: { ...settings, handles, pxPerMm: sameSize ? data.pxPerMm : data.pxPerMm * sx, brush },
     profile,
@@ -152,11 +156,11 @@ export async function encodeDesignCode(data) {
 export async function decodeDesignCode(code) {
   const parts = String(code).trim().split('.');
   if (parts.length !== 3 || !/^\d+$/.test(parts[0]) || !/^[\w-]+$/.test(parts[1])) {
-    throw new DesignCodeError('This is not a design code from smp-preview.');
+    throw new DesignCodeError(t('design.notACode'));
   }
-  if (Number(parts[0]) !== version) throw new DesignCodeError(`This design code was made by another version of smp-preview (format ${parts[0]}).`);
+  if (Number(parts[0]) !== version) throw new DesignCodeError(t('design.otherVersion', { format: parts[0] }));
   if (checksum(parts[1]) !== parts[2]) {
-    throw new DesignCodeError('This design code is damaged: it was cut short or changed after it was made. Copy the whole link again.');
+    throw new DesignCodeError(t('design.damaged'));
   }
   let values;
   try {
@@ -165,7 +169,7 @@ export async function decodeDesignCode(code) {
     values = null;
   }
   if (!Array.isArray(values) || values.length !== codeFields.length) {
-    throw new DesignCodeError('This design code could not be read: its contents are not a design.');
+    throw new DesignCodeError(t('design.unreadable'));
   }
   const data = { format: designFormat, version, ...Object.fromEntries(codeFields.map((key, i) => [key, values[i]])) };
   const [left, mid, right] = Array.isArray(data.handles) ? data.handles : [];
@@ -182,8 +186,8 @@ export function parseDesignFile(text) {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new DesignCodeError('This file is not a design: it is not JSON.');
+    throw new DesignCodeError(t('design.notJson'));
   }
-  if (data?.format !== designFormat) throw new DesignCodeError('This file is not a design saved by smp-preview.');
+  if (data?.format !== designFormat) throw new DesignCodeError(t('design.notOurs'));
   return data;
 }

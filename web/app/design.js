@@ -35,8 +35,20 @@ export function handlesFromFractions(fractions, width, height) {
   return { left: at(fractions.left), mid: at(fractions.mid), right: at(fractions.right) };
 }
 
-export function newDesign(handles, pxPerMm = 0) {
-  return Object.freeze({ ...defaultSettings, handles, pxPerMm, brush: [] });
+// clinic: the configuration's defaultTemplate and defaultShade (app/config.js).
+export function newDesign(handles, pxPerMm = 0, clinic = {}) {
+  const { defaultTemplate: template = defaultSettings.template, defaultShade: shade = defaultSettings.shade } = clinic;
+  return Object.freeze({ ...defaultSettings, template, shade, handles, pxPerMm, brush: [] });
+}
+
+// The design with the clinic's default style or shade in place of one it does not
+// offer (the same object when it offers both).
+export function withinOffer(design, clinic) {
+  const patch = {};
+  if (!clinic.templates.includes(design.template)) Object.assign(patch, { template: clinic.defaultTemplate, transitionMm: 0 });
+  const shadeOffered = design.shade === 'custom' ? clinic.customColour : clinic.shades.includes(design.shade);
+  if (!shadeOffered) patch.shade = clinic.defaultShade;
+  return Object.keys(patch).length ? Object.freeze({ ...design, ...patch }) : design;
 }
 
 // Undo/redo over design snapshots. `current` may run ahead of the last snapshot while

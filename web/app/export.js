@@ -1,23 +1,36 @@
 // Files to save: the worker draws the result at full size; the before/after picture
 // is composed here (both images side by side, the settings written under them).
-const captionLineHeight = 1.5;
+import { t } from './i18n.js';
 
-// Lines of settings text for the before/after picture.
+const captionLineHeight = 1.5;
+const areaNames = {
+  full: () => t('export.areaFull'),
+  crown: () => t('export.areaCrown'),
+  'density-fill': () => t('export.areaDensityFill'),
+  patch: () => t('export.areaPatch'),
+};
+
+// Lines of settings text for the before/after picture. templates: [{id, label}].
 export function describeDesign(design, templates) {
-  const style = templates.find((t) => t.id === design.template)?.label ?? design.template;
-  const shade = design.shade === 'custom' ? `custom ${design.customColour}` : `${design.shade} of 5`;
-  const healing = design.healingDay >= 28 ? 'healed' : `day ${design.healingDay}`;
-  const offset = design.hairlineOffsetMm ? `, ${design.hairlineOffsetMm > 0 ? '+' : ''}${design.hairlineOffsetMm} mm height` : '';
+  const style = templates.find((template) => template.id === design.template)?.label ?? design.template;
+  const shade = design.shade === 'custom' ? t('export.shadeCustom', { colour: design.customColour }) : t('export.shadeOf', { shade: design.shade });
+  const healing = design.healingDay >= 28 ? t('export.healed') : t('export.day', { day: design.healingDay });
+  const offsetMm = design.hairlineOffsetMm;
+  const offset = offsetMm ? t('export.captionOffset', { offset: `${offsetMm > 0 ? '+' : ''}${offsetMm}` }) : '';
+  const sessions = design.sessions > 1 ? t('export.sessionsMany', { count: design.sessions }) : t('export.sessionsOne', { count: design.sessions });
+  const afterYears = design.years === 1 ? t('export.afterYearOne', { years: 1 }) : t('export.afterYears', { years: design.years });
+  const years = design.years ? afterYears : '';
+  const area = areaNames[design.coverage]?.() ?? design.coverage;
   return [
-    `Hairline: ${style}${offset}. Shade ${shade}. Density ${Math.round(design.density * 100)}%. Area: ${design.coverage}.`,
-    `${design.sessions} session${design.sessions > 1 ? 's' : ''}, ${healing}${design.years ? `, after ${design.years} years` : ''}. Seed ${design.seed}.`,
-    'Simulated with smp-preview, on this device. A simulation, not a promise of results.',
+    t('export.captionDesign', { style, offset, shade, density: Math.round(design.density * 100), area }),
+    t('export.captionCourse', { sessions, healing, years, seed: design.seed }),
+    t('export.captionFooter'),
   ];
 }
 
 function canvasToBlob(canvas, type) {
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the picture could not be encoded'))), type, 0.92);
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(t('export.encodeFailed')))), type, 0.92);
   });
 }
 
@@ -40,7 +53,7 @@ export function composeBeforeAfter(before, after, lines, type) {
   context.drawImage(after, width + gap, 0);
   context.font = `600 ${fontSize}px system-ui, sans-serif`;
   context.textBaseline = 'top';
-  for (const [label, x] of [['Before', fontSize * 0.6], ['After (simulated)', width + gap + fontSize * 0.6]]) {
+  for (const [label, x] of [[t('export.before'), fontSize * 0.6], [t('export.afterSimulated'), width + gap + fontSize * 0.6]]) {
     const textWidth = context.measureText(label).width;
     context.fillStyle = 'rgba(0, 0, 0, 0.6)';
     context.fillRect(x - fontSize * 0.3, fontSize * 0.4, textWidth + fontSize * 0.6, fontSize * 1.5);

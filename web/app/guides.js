@@ -2,6 +2,7 @@
 // through the outer eye corners with the verticals where the temple corners belong,
 // the facial thirds, and the mid-frontal point's height above the glabella in cm.
 // Drawn in the stage's overlay (SVG in stage pixels), so they follow zoom and pan.
+import { formatNumber, t } from './i18n.js';
 import { faceFrame, measureHairline } from './measurements.js';
 
 const svgNs = 'http://www.w3.org/2000/svg';
@@ -69,21 +70,21 @@ export class Guides {
     // Facial thirds: hairline to glabella, glabella to nose base, nose base to chin.
     // Where the face is in proportion, the lower two lines fall on the nose and chin.
     [height, 0, -height, -2 * height].forEach((up) => line([-halfWidth, up], [halfWidth, up], 'third'));
-    label([halfWidth, -height - 2], 'nose ⅓', 'third');
-    label([halfWidth, -2 * height - 2], 'chin ⅓', 'third');
+    label([halfWidth, -height - 2], t('guides.nose'), 'third');
+    label([halfWidth, -2 * height - 2], t('guides.chin'), 'third');
 
     const browSlope = (brows[1][1] - brows[0][1]) / (brows[1][0] - brows[0][0]);
     const browAt = (x) => brows[0][1] + browSlope * (x - brows[0][0]);
     line([-halfWidth, browAt(-halfWidth)], [halfWidth, browAt(halfWidth)], 'brow');
-    label([-halfWidth, browAt(-halfWidth) + 2], 'brows', 'brow');
+    label([-halfWidth, browAt(-halfWidth) + 2], t('guides.brows'), 'brow');
 
     const eyeSlope = (eyes[1][1] - eyes[0][1]) / (eyes[1][0] - eyes[0][0]);
     line([-halfWidth, eyes[0][1] + eyeSlope * (-halfWidth - eyes[0][0])], [halfWidth, eyes[0][1] + eyeSlope * (halfWidth - eyes[0][0])], 'eye');
     for (const [x, y] of eyes) line([x, y], [x, height + 10], 'eye');
-    label([eyes[0][0] - 2, height + 6], 'temple corners', 'eye', 'end');
+    label([eyes[0][0] - 2, height + 6], t('guides.templeCorners'), 'eye', 'end');
 
     line([0, 0], [0, height], 'height');
-    label([2, height / 2], `${(height / 10).toFixed(1)} cm`, 'height');
+    label([2, height / 2], t('guides.height', { height: formatNumber(height / 10, 1) }), 'height');
     return shapes;
   }
 }

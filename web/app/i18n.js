@@ -61,7 +61,9 @@ export function translate(root) {
   }
 }
 
-// Numbers in the visitor's language (1,5 cm in French and German).
+// Numbers in the visitor's language (1,5 cm in French and German). Rounded by toFixed
+// first: Intl rounds the shortest decimal (0.15 → 0.2) where toFixed rounds the exact
+// binary value (0.1), and English must read as it did before translation.
 export function formatNumber(value, digits = 0) {
-  return value.toLocaleString(current, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return Number(value.toFixed(digits)).toLocaleString(current, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

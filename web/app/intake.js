@@ -1,10 +1,12 @@
 // Every way a photo comes in: the picker, the camera, drag and drop anywhere on the
 // page, paste, and the demo photo. Each ends in onPhoto(file, options).
 import { cameraSupported, capturePhoto } from '../camera.js';
+import { assetBytes, assetJson } from './assets.js';
+import { t } from './i18n.js';
 
 export const maxFileBytes = 64 * 1024 * 1024; // the engine's own limit, checked before reading
 
-export function bindIntake({ onPhoto, onError, isBusy }) {
+export function bindIntake({ onPhoto, onError, isBusy, signal }) {
   const picker = document.querySelector('#photo-input');
   const cameraInput = document.querySelector('#camera-input');
   const take = (file, options) => {
@@ -25,7 +27,7 @@ export function bindIntake({ onPhoto, onError, isBusy }) {
       return;
     }
     try {
-      take(await capturePhoto());
+      take(await capturePhoto({ signal }));
     } catch (error) {
       onError(error.message);
     }
@@ -33,13 +35,12 @@ export function bindIntake({ onPhoto, onError, isBusy }) {
 
   document.querySelector('#demo-button').addEventListener('click', async () => {
     try {
-      const info = await (await fetch(new URL('../demo/demo.json', import.meta.url))).json();
-      const response = await fetch(new URL(`../demo/${info.file}`, import.meta.url));
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const blob = await response.blob();
-      take(new File([blob], info.name, { type: blob.type }), { handleFractions: info.handles, credit: info.credit });
+      const info = await assetJson('demo/demo.json');
+      const bytes = await assetBytes(`demo/${info.file}`); // the engine reads the format from the bytes
+      // Its name and credit are in the locale files (intake.demoName, intake.demoCredit).
+      take(new File([bytes], t('intake.demoName')), { handleFractions: info.handles, isDemo: true });
     } catch (error) {
-      onError(`The demo photo could not be loaded (${error.message}). Reload the page to try again.`);
+      onError(t('intake.demoFailed', { reason: error.message }));
     }
   });
 
@@ -60,6 +61,6 @@ export function bindIntake({ onPhoto, onError, isBusy }) {
 
   window.addEventListener('paste', (event) => {
     const file = [...(event.clipboardData?.files ?? [])].find((f) => f.type.startsWith('image/'));
-    if (file) take(new File([file], file.name || 'pasted image', { type: file.type }));
+    if (file) take(new File([file], file.name || t('intake.pastedName'), { type: file.type }));
   });
 }

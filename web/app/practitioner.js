@@ -9,6 +9,7 @@ import {
 } from './design-code.js';
 import { Guides } from './guides.js';
 import { hairlineShape } from './hairline-shape.js';
+import { formatNumber, onLanguageChange, t } from './i18n.js';
 import { faceFrame, measureHairline } from './measurements.js';
 import { cropToHead, fillSheet, sheetFacts, sheetPng } from './sheet.js';
 import { skinTypologyAngle } from './skin-tone.js';
@@ -55,6 +56,7 @@ export class Practitioner {
     $('#print-sheet').addEventListener('click', () => this.#printSheet());
     $('#sheet-png').addEventListener('click', () => this.#saveSheetPng());
     window.addEventListener('hashchange', () => this.#readFragment());
+    onLanguageChange(() => this.#update()); // the measurements, warnings and guide labels are written here
     this.#readFragment();
   }
 
@@ -113,11 +115,17 @@ export class Practitioner {
   }
 
   #showMeasurements(measured) {
+    const cm = (mm) => formatNumber(mm / 10, 1);
+    const [left, right] = measured?.temples ?? [];
     const text = measured
-      ? `Middle of the hairline: ${(measured.midHeightMm / 10).toFixed(1)} cm above the glabella (between the brows). `
-        + `Temple corners: ${measured.temples.map((t) => (t.heightMm / 10).toFixed(1)).join(' and ')} cm above it, `
-        + `${measured.temples.map((t) => (t.fromMidlineMm / 10).toFixed(1)).join(' and ')} cm from the midline.`
-      : 'Heights in cm need a face: none was found in this photo, so there is no scale or glabella to measure from.';
+      ? t('checks.measurements', {
+        middle: cm(measured.midHeightMm),
+        leftHeight: cm(left.heightMm),
+        rightHeight: cm(right.heightMm),
+        leftFromMidline: cm(left.fromMidlineMm),
+        rightFromMidline: cm(right.fromMidlineMm),
+      })
+      : t('checks.noFace');
     if ($('#measurements').textContent !== text) $('#measurements').textContent = text;
     $('#show-guides').disabled = !measured;
   }
@@ -147,9 +155,9 @@ export class Practitioner {
       item.append(title, text, fix);
       return item;
     }));
-    $('#checks-summary').textContent = this.#warnings.length
-      ? `${this.#warnings.length} point${this.#warnings.length > 1 ? 's' : ''} a practitioner would raise:`
-      : 'Nothing a practitioner would object to so far.';
+    const count = this.#warnings.length;
+    $('#checks-summary').textContent = count === 0 ? t('checks.summary.none')
+      : count === 1 ? t('checks.summary.one') : t('checks.summary.many', { count });
   }
 
   // ---- sharing -------------------------------------------------------------------------
@@ -173,10 +181,15 @@ export class Practitioner {
     field.select();
     try {
       await navigator.clipboard.writeText(link);
-      this.#say(`Link copied (${link.length} characters). It holds the design, not the photo: the clinic opens it on the same photo.`);
+      this.#say(t('share.linkCopied', { length: link.length }));
     } catch {
-      this.#say('The link is selected above: copy it (Ctrl+C). It holds the design, not the photo.');
+      this.#say(t('share.linkSelected'));
     }
+  }
+
+  // The share link of the design on the open photo (for the embed API's settings).
+  designLink() {
+    return this.#link();
   }
 
   // This page's address with the design code in the fragment.
@@ -187,7 +200,7 @@ export class Practitioner {
 
   #saveFile() {
     download(new Blob([designFileText(this.#data())], { type: 'application/json' }), `${baseName(this.#photoName())}-design.json`);
-    this.#say('Saved the design file. It holds the design, not the photo.');
+    this.#say(t('share.fileSaved'));
   }
 
   async #openFile(input) {
@@ -195,22 +208,22 @@ export class Practitioner {
     input.value = ''; // the same file again still fires
     if (!file) return;
     try {
-      if (file.size > 4 * 1024 * 1024) throw new DesignCodeError('This file is too large to be a design.');
-      this.#applyShared(parseDesignFile(await file.text()), `“${file.name}”`);
+      if (file.size > 4 * 1024 * 1024) throw new DesignCodeError(t('share.fileTooLarge'));
+      this.#applyShared(parseDesignFile(await file.text()), t('share.fileSource', { name: file.name }));
     } catch (error) {
-      this.#refuse(error, `“${file.name}”`);
+      this.#refuse(error, t('share.fileSource', { name: file.name }));
     }
   }
 
   async #readFragment() {
     if (!location.hash.startsWith(codePrefix)) return;
-    const source = 'The design in this link';
+    const source = t('share.linkSource');
     try {
       const data = await decodeDesignCode(percentDecoded(location.hash.slice(codePrefix.length)));
       if (this.#photo) this.#applyShared(data, source);
       else {
         this.#pending = { data, source };
-        this.#notice('A shared design came with this link: open the photo it was made on to see it.');
+        this.#notice(t('share.waitingForPhoto'));
       }
     } catch (error) {
       this.#refuse(error, source);
@@ -223,7 +236,7 @@ export class Practitioner {
       $('#client-sex').value = profile.sex;
       $('#client-age').value = profile.age;
       this.#apply(design);
-      const message = `${source} is open on this photo. Check that the handles sit where you want them.`;
+      const message = t('share.opened', { source });
       this.#say(message);
       this.#notice(message);
     } catch (error) {
@@ -233,7 +246,7 @@ export class Practitioner {
 
   #refuse(error, source) {
     if (!(error instanceof DesignCodeError)) throw error;
-    const message = `${source} could not be opened. ${error.message} Nothing was changed.`;
+    const message = t('share.refused', { source, reason: error.message });
     this.#say(message, { problem: true });
     this.#notice(message, { problem: true });
   }
@@ -274,9 +287,9 @@ export class Practitioner {
     try {
       const blob = await sheetPng({ facts: await this.#facts(), ...this.#pictures() });
       download(blob, `${baseName(this.#photoName())}-clinic-sheet.png`);
-      this.#say(`Saved the clinic sheet PNG (${(blob.size / 1e6).toFixed(1)} MB).`);
+      this.#say(t('share.sheetSaved', { size: formatNumber(blob.size / 1e6, 1) }));
     } catch (error) {
-      this.#say(`Could not save the sheet: ${error.message}.`, { problem: true });
+      this.#say(t('share.sheetFailed', { reason: error.message }), { problem: true });
     }
   }
 }

@@ -1,6 +1,13 @@
 // The page's side of worker.js. Requests are promises; renders are "latest wins":
 // while one frame is being drawn, newer designs replace each other and only the last
 // is sent, so a fast slider never queues stale frames.
+import { t } from './i18n.js';
+
+// The worker's own words (progress, browser-decode.js's failures) come as a messageKey
+// with params, put into the visitor's language here; the C++ engine's messages stay
+// English (they are framed by a translated sentence where they are shown).
+const words = ({ messageKey, params, message }) => (messageKey ? t(messageKey, params) : message);
+
 export class PreviewClient {
   #worker;
   #nextId = 1;
@@ -14,10 +21,11 @@ export class PreviewClient {
   onFrame = () => {};
   onFrameError = () => {};
 
-  constructor(url) {
-    this.#worker = new Worker(url, { type: 'module' });
+  // worker: a Worker running worker.js.
+  constructor(worker) {
+    this.#worker = worker;
     this.ready = new Promise((resolve, reject) => {
-      this.#worker.addEventListener('error', (event) => reject(new Error(event.message || 'the engine worker could not be started')));
+      this.#worker.addEventListener('error', (event) => reject(new Error(event.message || t('status.workerFailed'))));
       const onEngine = ({ data }) => {
         if (data.type !== 'engine') return;
         this.#worker.removeEventListener('message', onEngine);
@@ -46,12 +54,12 @@ export class PreviewClient {
     const waiting = this.#pending.get(data.id);
     if (!waiting) return;
     if (data.type === 'progress') {
-      waiting.onProgress?.(data.text);
+      waiting.onProgress?.(words(data));
       return;
     }
     this.#pending.delete(data.id);
     if (data.ok) waiting.resolve(data);
-    else waiting.reject(Object.assign(new Error(data.message), { code: data.code }));
+    else waiting.reject(Object.assign(new Error(words(data)), { code: data.code }));
   }
 
   // bytes: the file's ArrayBuffer (transferred); template: for the proposed hairline

@@ -3,43 +3,62 @@
 // printable page (#sheet, shown only in print by sheet.css) and the lines of a PNG
 // composed like the before/after picture.
 import { captionFontSize, composeBeforeAfter } from './export.js';
+import { formatNumber, t } from './i18n.js';
 
-export const framingNote = 'This is a simulation, not a promise of results. A licensed, experienced practitioner '
-  + 'plans the real treatment: they check your skin (for example whether it forms keloid scars) and your hair loss in person.';
+// Names in the page's language, looked up when a sheet is made.
+const zoneName = (zone) => ({
+  'front-mid': t('sheet.zone.frontMid'), crown: t('sheet.zone.crown'), sides: t('sheet.zone.sides'), back: t('sheet.zone.back'),
+})[zone];
+const shadeName = (shade) => ({
+  1: t('sheet.shade.1'), 2: t('sheet.shade.2'), 3: t('sheet.shade.3'), 4: t('sheet.shade.4'), 5: t('sheet.shade.5'),
+})[shade];
+const coverageName = (coverage) => ({
+  full: t('sheet.coverage.full'), crown: t('sheet.coverage.crown'), 'density-fill': t('sheet.coverage.densityFill'), patch: t('sheet.coverage.patch'),
+})[coverage];
+const cm = (mm) => t('sheet.cm', { length: formatNumber(mm / 10, 1) });
 
-const zoneNames = { 'front-mid': 'front and mid-scalp', crown: 'crown', sides: 'temples and sides', back: 'back' };
-const shadeNames = { 1: 'black', 2: 'very dark', 3: 'dark', 4: 'medium', 5: 'light' };
-const coverageNames = { full: 'full scalp', crown: 'crown only', 'density-fill': 'density fill between thinning hair', patch: 'only the painted patch' };
-const cm = (mm) => `${(mm / 10).toFixed(1)} cm`;
+function styleText(design, style) {
+  const name = style?.label ?? design.template;
+  const mm = Math.abs(design.hairlineOffsetMm);
+  if (!mm) return name;
+  return design.hairlineOffsetMm > 0 ? t('sheet.style.movedUp', { style: name, mm }) : t('sheet.style.movedDown', { style: name, mm });
+}
+
+function sessionsText(design) {
+  const sessions = design.sessions > 1 ? t('sheet.sessions.many', { count: design.sessions }) : t('sheet.sessions.one');
+  const healing = design.healingDay >= 28 ? t('sheet.sessions.healed') : t('sheet.sessions.day', { day: design.healingDay });
+  const years = !design.years ? '' : design.years === 1 ? t('sheet.sessions.yearOn') : t('sheet.sessions.yearsOn', { years: design.years });
+  return t('sheet.sessions.text', { sessions, healing, years });
+}
 
 // context: {design, measured (measureHairline or null), stats (the last frame's),
 // templates, warnings (checkDesign's), link (to the design, without the photo)}.
-// Returns [[label, text, mm?]].
+// Returns [[label, text, mm?]] in the page's language.
 export function sheetFacts({ design, measured, stats, templates, warnings, link }) {
-  const style = templates.find((t) => t.id === design.template);
+  const style = templates.find((template) => template.id === design.template);
   const transition = design.transitionMm || style?.transitionMm;
-  const facts = [['Hairline style', `${style?.label ?? design.template}${design.hairlineOffsetMm ? `, moved ${Math.abs(design.hairlineOffsetMm)} mm ${design.hairlineOffsetMm > 0 ? 'up' : 'down'}` : ''}`]];
+  const facts = [[t('sheet.label.style'), styleText(design, style)]];
   if (measured) {
-    facts.push(['Middle of the hairline', `${cm(measured.midHeightMm)} above the glabella (the point between the brows)`, measured.midHeightMm]);
+    facts.push([t('sheet.label.middle'), t('sheet.middle', { height: cm(measured.midHeightMm) }), measured.midHeightMm]);
     measured.temples.forEach((temple, i) => {
-      const side = i === 0 ? 'Left' : 'Right';
-      const eye = temple.outsideEyeLineMm >= 0 ? 'outside' : 'inside';
-      facts.push([`${side} temple corner (photo ${side.toLowerCase()})`,
-        `${cm(temple.heightMm)} above the glabella, ${cm(temple.fromMidlineMm)} from the midline, ${Math.abs(temple.outsideEyeLineMm).toFixed(0)} mm ${eye} the line above the outer eye corner`,
+      const values = { height: cm(temple.heightMm), fromMidline: cm(temple.fromMidlineMm), mm: Math.abs(temple.outsideEyeLineMm).toFixed(0) };
+      facts.push([i === 0 ? t('sheet.label.leftCorner') : t('sheet.label.rightCorner'),
+        temple.outsideEyeLineMm >= 0 ? t('sheet.corner.outside', values) : t('sheet.corner.inside', values),
         temple.heightMm]);
     });
   } else {
-    facts.push(['Measurements', 'not available: no face was found in the photo, so there is no scale or glabella to measure from']);
+    facts.push([t('sheet.label.measurements'), t('sheet.noFace')]);
   }
-  const shade = design.shade === 'custom' ? `custom colour ${design.customColour}` : `${design.shade} of 5 (${shadeNames[design.shade]})`;
-  facts.push(['Shade', `${shade} in every zone; the first ${transition} mm behind the hairline fade in with smaller, lighter dots`]);
+  const shade = design.shade === 'custom' ? t('sheet.shade.custom', { colour: design.customColour })
+    : t('sheet.shade.numbered', { shade: design.shade, name: shadeName(design.shade) });
+  facts.push([t('sheet.label.shade'), t('sheet.shade.text', { shade, mm: transition })]);
   const zones = (stats?.zones ?? []).filter((zone) => zone.areaCm2 > 0)
-    .map((zone) => `${zoneNames[zone.name]} ${zone.targetPerCm2.toFixed(0)}`);
-  facts.push(['Density (dots per cm²)', `${zones.join(', ') || 'no area treated'} (${Math.round(design.density * 100)}% of the reference)`]);
-  facts.push(['Area', coverageNames[design.coverage]]);
-  facts.push(['Sessions', `usually 3, 7–14 days apart; this preview shows the result after ${design.sessions} session${design.sessions > 1 ? 's' : ''}, ${design.healingDay >= 28 ? 'healed' : `day ${design.healingDay}`}${design.years ? `, ${design.years} years on` : ''}`]);
-  if (warnings.length) facts.push(['To discuss', warnings.map((w) => w.title).join('; ')]);
-  facts.push(['Design link', link]);
+    .map((zone) => `${zoneName(zone.name)} ${zone.targetPerCm2.toFixed(0)}`);
+  facts.push([t('sheet.label.density'), t('sheet.density', { zones: zones.join(', ') || t('sheet.density.none'), percent: Math.round(design.density * 100) })]);
+  facts.push([t('sheet.label.area'), coverageName(design.coverage)]);
+  facts.push([t('sheet.label.sessions'), sessionsText(design)]);
+  if (warnings.length) facts.push([t('sheet.label.discuss'), warnings.map((w) => w.title).join('; ')]);
+  facts.push([t('sheet.label.link'), link]);
   return facts;
 }
 
@@ -63,12 +82,12 @@ export function cropToHead(canvas, { left, mid, right }) {
 // before, after: the head's pictures (cropToHead).
 export async function fillSheet(sheet, { facts, before, after, photoName }) {
   const title = document.createElement('h2');
-  title.textContent = 'Scalp micropigmentation: design for a consultation';
+  title.textContent = t('sheet.title');
   const subtitle = document.createElement('p');
-  subtitle.textContent = `${photoName}, ${new Date().toISOString().slice(0, 10)}. Made with smp-preview on the client's own device.`;
+  subtitle.textContent = t('sheet.subtitle', { photo: photoName, date: new Date().toISOString().slice(0, 10) });
   const pictures = document.createElement('div');
   pictures.className = 'sheet-pictures';
-  for (const [canvas, caption] of [[before, 'Before'], [after, 'After (simulated)']]) {
+  for (const [canvas, caption] of [[before, t('sheet.before')], [after, t('sheet.after')]]) {
     const figure = document.createElement('figure');
     const image = document.createElement('img');
     image.src = canvas.toDataURL('image/jpeg', 0.9);
@@ -89,7 +108,7 @@ export async function fillSheet(sheet, { facts, before, after, photoName }) {
   }
   const note = document.createElement('p');
   note.className = 'sheet-note';
-  note.textContent = framingNote;
+  note.textContent = t('sheet.framing');
   sheet.replaceChildren(title, subtitle, pictures, list, note);
   await Promise.all([...pictures.querySelectorAll('img')].map((image) => image.decode()));
 }
@@ -107,7 +126,7 @@ function wrap(text, width) {
 // Lines as wide as the two pictures, at about 0.5 em a character.
 export function sheetPng({ facts, before, after }) {
   const charactersPerLine = Math.floor((2 * before.width) / (0.5 * captionFontSize(before.width))) - 2;
-  const lines = [...facts.filter(([label]) => label !== 'Design link').map(([label, text]) => `${label}: ${text}.`), framingNote]
+  const lines = [...facts.filter(([label]) => label !== t('sheet.label.link')).map(([label, text]) => `${label}: ${text}.`), t('sheet.framing')]
     .flatMap((line) => wrap(line, charactersPerLine));
   return composeBeforeAfter(before, after, lines, 'image/png');
 }

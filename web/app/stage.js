@@ -2,12 +2,13 @@
 // handles, the live hairline, the before/after divider and the brush. It reports what
 // the user does through callbacks and never decides the design itself.
 import { View } from './view.js';
+import { t } from './i18n.js';
 
 const sideGap = 16; // content pixels between before and after, side by side
 const handleNames = {
-  left: 'Left temple corner',
-  mid: 'Middle of the hairline',
-  right: 'Right temple corner',
+  left: () => t('stage.handleLeft'),
+  mid: () => t('stage.handleMid'),
+  right: () => t('stage.handleRight'),
 };
 const svgNs = 'http://www.w3.org/2000/svg';
 
@@ -231,7 +232,7 @@ export class Stage {
       button.dataset.y = y;
       const across = Math.round((100 * x) / this.imageWidth);
       const down = Math.round((100 * y) / this.imageHeight);
-      button.setAttribute('aria-label', `${handleNames[name]}: ${across}% across, ${down}% down`);
+      button.setAttribute('aria-label', t('stage.handlePosition', { name: handleNames[name](), across, down }));
     }
     if (this.mode === 'slider') {
       const [sx] = this.view.toStage([this.divider * this.imageWidth, 0]);

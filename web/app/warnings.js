@@ -3,6 +3,7 @@
 // for the age range the user gave. Pure: reads the design and what was measured on
 // the photo, returns [{id, kind: 'warning'|'advice', title, text, fixLabel, fix}],
 // where fix(design) is the design with the problem fixed.
+import { formatNumber, t } from './i18n.js';
 import { measureHairline, onEyeLine, raiseHandles, roomAboveMm } from './measurements.js';
 import { fairSkinItaDeg, veryFairSkinItaDeg } from './skin-tone.js';
 
@@ -18,7 +19,7 @@ export const thresholds = Object.freeze({
   naturalMaxPerCm2: 110, // a natural scalp: about 65–110 follicular units per cm²
 });
 
-const cm = (mm) => (mm / 10).toFixed(1);
+const cm = (mm) => formatNumber(mm / 10, 1);
 const youthfulStyles = new Set(['sharp', 'straight', 'widows-peak']);
 const sideNames = ['left', 'right'];
 
@@ -36,8 +37,8 @@ function isVeryDark(design, skinIta) {
 }
 
 function styleFix(id, templates) {
-  const label = templates.find((t) => t.id === id)?.label ?? id;
-  return { fixLabel: `Use the ${label} style`, fix: (design) => ({ ...design, template: id, transitionMm: 0 }) };
+  const style = templates.find((template) => template.id === id)?.label ?? id;
+  return { fixLabel: t('warnings.useStyle', { style }), fix: (design) => ({ ...design, template: id, transitionMm: 0 }) };
 }
 
 // context: {design, profile: {sex, age}, landmarks (null without a face), pxPerMm,
@@ -48,7 +49,7 @@ export function checkDesign({ design, profile, landmarks, pxPerMm, shape, skinIt
   const { sex } = profile;
   // The handles go up; what the photo has no room for above them goes to the height slider.
   const raiseTo = (targetMm) => ({
-    fixLabel: `Raise it to ${cm(targetMm)} cm`,
+    fixLabel: t('warnings.raiseTo', { height: cm(targetMm) }),
     fix: (current) => {
       const neededMm = targetMm - measureHairline(current, landmarks, pxPerMm).midHeightMm;
       const byHandlesMm = Math.min(neededMm, roomAboveMm(current.handles, pxPerMm, landmarks));
@@ -59,19 +60,26 @@ export function checkDesign({ design, profile, landmarks, pxPerMm, shape, skinIt
 
   if (measured && measured.midHeightMm < thresholds.minHeightMm[sex]) {
     found.push({
-      id: 'too-low', kind: 'warning', title: 'Hairline too low',
-      text: `The middle of the hairline is ${cm(measured.midHeightMm)} cm above the point between the brows; for a ${sex} it should be at least ${cm(thresholds.minHeightMm[sex])} cm. SMP hairlines that are too low are the most common regret, and a tattooed line is hard to undo.`,
+      id: 'too-low', kind: 'warning', title: t('warnings.tooLow.title'),
+      text: t('warnings.tooLow.text', {
+        height: cm(measured.midHeightMm),
+        forWhom: sex === 'man' ? t('warnings.forMan') : t('warnings.forWoman'),
+        minimum: cm(thresholds.minHeightMm[sex]),
+      }),
       ...raiseTo(thresholds.typicalHeightMm[sex]),
     });
   }
 
   const filled = measured ? [0, 1].filter((i) => measured.temples[i].outsideEyeLineMm > thresholds.templeOutsideEyeLineMm) : [];
   if (filled.length) {
-    const where = filled.map((i) => `the ${sideNames[i]} one ${measured.temples[i].outsideEyeLineMm.toFixed(0)} mm`).join(', ');
+    const where = filled.map((i) => {
+      const mm = measured.temples[i].outsideEyeLineMm.toFixed(0);
+      return i === 0 ? t('warnings.templesFilled.left', { mm }) : t('warnings.templesFilled.right', { mm });
+    }).join(', ');
     found.push({
-      id: 'temples-filled', kind: 'warning', title: 'Temple corners filled in',
-      text: `The temple corners belong on the line straight above the outer corner of each eye; ${where} outside it. Natural temples recede a little; filled-in temples look like a wig.`,
-      fixLabel: 'Move them onto the eye lines',
+      id: 'temples-filled', kind: 'warning', title: t('warnings.templesFilled.title'),
+      text: t('warnings.templesFilled.text', { where }),
+      fixLabel: t('warnings.templesFilled.fix'),
       fix: (current) => {
         const eyes = [landmarks.leftEyeCorner, landmarks.rightEyeCorner];
         const handles = { ...current.handles };
@@ -83,30 +91,31 @@ export function checkDesign({ design, profile, landmarks, pxPerMm, shape, skinIt
 
   // Women's hairlines are rounded, without the temple recession a man's has.
   if (shape && sex === 'man' && Math.min(...shape.cornerBevelsDeg) < thresholds.minCornerBevelDeg) {
+    const [left, right] = shape.cornerBevelsDeg.map((a) => Math.max(0, a).toFixed(0));
     found.push({
-      id: 'square-corners', kind: 'warning', title: 'Temple corners too square',
-      text: `The hairline meets the temple corners almost square: its last 12 mm run at ${shape.cornerBevelsDeg.map((a) => `${Math.max(0, a).toFixed(0)}°`).join(' and ')} to the line between them. A man's natural temple corner is cut back, towards 45°.`,
+      id: 'square-corners', kind: 'warning', title: t('warnings.squareCorners.title'),
+      text: t('warnings.squareCorners.text', { left, right }),
       ...styleFix(design.template === 'soft' ? 'receded' : 'soft', templates),
     });
   }
 
   if (shape && (shape.irregularityMm < thresholds.minIrregularityMm || shape.asymmetryMm < thresholds.minAsymmetryMm)) {
-    const how = [
-      shape.irregularityMm < thresholds.minIrregularityMm && 'ruler-straight',
-      shape.asymmetryMm < thresholds.minAsymmetryMm && 'perfectly symmetric',
-    ].filter(Boolean).join(' and ');
+    const straight = shape.irregularityMm < thresholds.minIrregularityMm;
+    const symmetric = shape.asymmetryMm < thresholds.minAsymmetryMm;
+    const how = straight && symmetric ? t('warnings.tooRegular.straightAndSymmetric')
+      : straight ? t('warnings.tooRegular.straight') : t('warnings.tooRegular.symmetric');
     found.push({
-      id: 'too-regular', kind: 'warning', title: 'Line too regular',
-      text: `The hairline is ${how}. A real hairline is never a ruled line: it wanders by 1–2 mm, waves by 3–5 mm over a few centimetres, and the two sides differ a little.`,
+      id: 'too-regular', kind: 'warning', title: t('warnings.tooRegular.title'),
+      text: t('warnings.tooRegular.text', { how }),
       ...styleFix(design.template === 'soft' ? 'receded' : 'soft', templates),
     });
   }
 
   if (isVeryDark(design, skinIta)) {
     found.push({
-      id: 'dark-on-fair', kind: 'warning', title: 'Shade very dark for fair skin',
-      text: 'Very dark pigment under fair skin can heal to a bluish grey. Practitioners dilute it more for fair skin.',
-      fixLabel: 'Use shade 3 (dark)',
+      id: 'dark-on-fair', kind: 'warning', title: t('warnings.darkOnFair.title'),
+      text: t('warnings.darkOnFair.text'),
+      fixLabel: t('warnings.darkOnFair.fix'),
       fix: (current) => ({ ...current, shade: 3 }),
     });
   }
@@ -114,9 +123,9 @@ export function checkDesign({ design, profile, landmarks, pxPerMm, shape, skinIt
   const frontal = thresholds.frontalDotsPerCm2 * design.density;
   if (frontal > thresholds.naturalMaxPerCm2) {
     found.push({
-      id: 'too-dense', kind: 'warning', title: 'Denser than a natural scalp',
-      text: `About ${frontal.toFixed(0)} dots per cm² at the front; a natural scalp has about 65–110 hairs per cm². Denser reads as painted on rather than as shaved hair.`,
-      fixLabel: 'Back to natural density (100%)',
+      id: 'too-dense', kind: 'warning', title: t('warnings.tooDense.title'),
+      text: t('warnings.tooDense.text', { dots: frontal.toFixed(0) }),
+      fixLabel: t('warnings.tooDense.fix'),
       fix: (current) => ({ ...current, density: 1 }),
     });
   }
@@ -129,8 +138,8 @@ function ageAdvice({ design, profile: { sex, age }, measured, templates, raiseTo
   // 1 mm of slack: the face's own placement at 7 cm measures 6.95–7.05 after rounding to pixels.
   if (age === '18-29' && measured && measured.midHeightMm < thresholds.youngMinHeightMm[sex] - 1) {
     return [{
-      id: 'age', kind: 'advice', title: 'Leave room for the years ahead',
-      text: `Hair loss often goes on into the thirties and forties. A hairline at least ${cm(thresholds.youngMinHeightMm[sex])} cm above the brows will still suit you later; a lower one may not.`,
+      id: 'age', kind: 'advice', title: t('warnings.young.title'),
+      text: t('warnings.young.text', { height: cm(thresholds.youngMinHeightMm[sex]) }),
       ...raiseTo(thresholds.youngMinHeightMm[sex]),
     }];
   }
@@ -138,9 +147,10 @@ function ageAdvice({ design, profile: { sex, age }, measured, templates, raiseTo
     || (age === '60+' && (sex === 'man' ? design.template !== 'receded' : youthfulStyles.has(design.template)));
   if (!mature) return [];
   const suited = sex === 'man' ? 'receded' : 'rounded';
+  const ages = age === '60+' ? t('warnings.mature.over60') : t('warnings.mature.range', { range: age.replace('-', '–') });
   return [{
-    id: 'age', kind: 'advice', title: 'A mature hairline suits you',
-    text: `At ${age.replace('-', '–').replace('+', ' and over')} a hairline with ${sex === 'man' ? 'slightly receded temples' : 'a soft, rounded front'} looks natural; a younger-looking line draws attention to the difference.`,
+    id: 'age', kind: 'advice', title: t('warnings.mature.title'),
+    text: sex === 'man' ? t('warnings.mature.man', { ages }) : t('warnings.mature.woman', { ages }),
     ...styleFix(suited, templates),
   }];
 }
