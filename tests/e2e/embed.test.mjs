@@ -228,6 +228,7 @@ test('<smp-preview> in a page with hostile CSS keeps its size and works; attribu
     assert.equal(settings.shade, 4);
     assert.equal(settings.photoOpen, true);
     assert.match(settings.designLink, new RegExp(`^${origin}/index\\.html\\?.*#design=`));
+    assert.doesNotMatch(settings.designLink, /hostOrigin/, 'the link opens on its own, not framed');
     const changed = element.evaluate((widget) => new Promise((resolve) => {
       widget.addEventListener('smp-change', (event) => resolve(event.detail.settings), { once: true });
     }));

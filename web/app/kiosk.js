@@ -16,6 +16,8 @@ export function startKiosk({ idleMinutes }) {
     startOver();
   };
   document.body.classList.add('kiosk');
+  // No Save here: the page's privacy line would promise about saving.
+  $('#privacy').dataset.i18n = 'kiosk.privacy';
   hideTraces();
   putCameraFirst(idleMinutes);
   const bar = buildBar(restart);

@@ -192,10 +192,14 @@ export class Practitioner {
     return this.#link();
   }
 
-  // This page's address with the design code in the fragment.
+  // This page's address (with the clinic's options, without the embed's hostOrigin,
+  // which only the framing page can answer to) and the design code in the fragment.
   async #link() {
     const code = await encodeDesignCode(this.#data());
-    return `${location.origin}${location.pathname}${location.search}${codePrefix}${code}`;
+    const query = new URLSearchParams(location.search);
+    query.delete('hostOrigin');
+    const search = query.size ? `?${query}` : '';
+    return `${location.origin}${location.pathname}${search}${codePrefix}${code}`;
   }
 
   #saveFile() {
