@@ -4,12 +4,10 @@
 // photo, the storage and the address; "Start over" with its confirmation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import {
-  assertRequestsLocal, openPage, phone, photoPath, screenshot, settle, startSession, waitReady,
+  assertRequestsLocal, openPage, phone, photoPath, screenshot, settle, severeAxeViolations, startSession, waitReady,
 } from './support.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const portrait = { width: 768, height: 1024 };
 const landscape = { width: 1024, height: 768 };
 const kioskQuery = '?kiosk=1&maxSide=800';
@@ -94,14 +92,6 @@ function visibleTraces(page) {
 
 const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
 
-async function axeSevere(page) {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-    .filter(({ impact }) => impact === 'serious' || impact === 'critical')
-    .map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`));
-  return violations;
-}
-
 for (const [label, viewport] of [['portrait tablet', portrait], ['landscape tablet', landscape], ['phone', phone]]) {
   test(`kiosk on a ${label} (${viewport.width}×${viewport.height}): the camera leads, 64 px targets, nothing that saves, nothing overflows`, async () => {
     const { page, problems, close } = await openPage(session, { viewport, hasTouch: true, query: kioskQuery, bypassCSP: true });
@@ -121,7 +111,7 @@ for (const [label, viewport] of [['portrait tablet', portrait], ['landscape tabl
     assert.ok(await pageWidth(page) <= viewport.width, `the intake is ${await pageWidth(page)} px wide`);
     assert.deepEqual(await smallTargets(page, 64), [], 'intake controls under 64 px');
     await screenshot(page, `kiosk-${viewport.width}x${viewport.height}-intake`);
-    assert.deepEqual(await axeSevere(page), [], 'axe on the kiosk intake');
+    assert.deepEqual(await severeAxeViolations(page), [], 'axe on the kiosk intake');
 
     await openDemo(page);
     assert.deepEqual(await visibleTraces(page), [], 'save, link, file and sheet controls are hidden');
@@ -139,7 +129,7 @@ for (const [label, viewport] of [['portrait tablet', portrait], ['landscape tabl
     assert.equal(menuShown, false, 'the context menu is suppressed');
     await screenshot(page, `kiosk-${viewport.width}x${viewport.height}-demo`);
     await screenshot(page, `kiosk-${viewport.width}x${viewport.height}-demo-full`, { fullPage: true });
-    assert.deepEqual(await axeSevere(page), [], 'axe on the kiosk workspace');
+    assert.deepEqual(await severeAxeViolations(page), [], 'axe on the kiosk workspace');
     assert.deepEqual(problems, []);
     await close();
   });
@@ -244,7 +234,7 @@ test('idle: the countdown comes at 3 minutes and not before, input postpones it,
   await page.clock.runFor(5000);
   assert.match(await dialog.textContent(), /Starting over in 25 s/, 'it counts down');
   await screenshot(page, 'kiosk-idle-countdown');
-  assert.deepEqual(await axeSevere(page), [], 'axe with the countdown open');
+  assert.deepEqual(await severeAxeViolations(page), [], 'axe with the countdown open');
   await dialog.getByRole('button', { name: 'Continue' }).tap();
   assert.equal(await countdownShown(page), false, 'Continue closes it');
   assert.equal(await page.isVisible('#workspace'), true, 'the visit goes on');

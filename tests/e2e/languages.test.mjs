@@ -6,14 +6,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import {
-  assertRequestsLocal, desktop, openPage, openPhoto, phone, photoPath, screenshot, startSession,
+  assertRequestsLocal, desktop, openPage, openPhoto, phone, photoPath, screenshot, severeAxeViolations, startSession,
 } from './support.mjs';
 
 const strings = (language) => JSON.parse(readFileSync(new URL(`../../web/locales/${language}.json`, import.meta.url), 'utf8'));
 const photo = 'reisman_shaved_front.jpg';
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let session;
 
@@ -101,14 +99,6 @@ test('?lang=es: the intake and the workspace in Spanish, and a photo opens', asy
   assert.deepEqual(problems, []);
   await close();
 });
-
-// axe-core's serious and critical findings (the German names must still label every control).
-async function severeAxeViolations(page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-    .filter(({ impact }) => impact === 'serious' || impact === 'critical')
-    .map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`));
-}
 
 test('a German browser (de-DE) without a configured language gets German, axe-clean', async () => {
   const de = strings('de');
