@@ -94,9 +94,13 @@ const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollW
 
 for (const [label, viewport] of [['portrait tablet', portrait], ['landscape tablet', landscape], ['phone', phone]]) {
   test(`kiosk on a ${label} (${viewport.width}×${viewport.height}): the camera leads, 64 px targets, nothing that saves, nothing overflows`, async () => {
-    const { page, problems, close } = await openPage(session, { viewport, hasTouch: true, query: kioskQuery, bypassCSP: true });
+    // A clinic's branding with a call-to-action, which a shared tablet leaves out.
+    const query = `${kioskQuery}&clinicName=Clinic&ctaLabel=Book&ctaUrl=https%3A%2F%2Fclinic.example%2Fbook`;
+    const { page, problems, close } = await openPage(session, { viewport, hasTouch: true, query, bypassCSP: true });
     await waitReady(page);
     assert.equal(await page.evaluate(() => document.body.classList.contains('kiosk')), true, 'body.kiosk');
+    assert.equal(await page.isVisible('text=Clinic'), true, 'the branding shows');
+    assert.equal(await page.isVisible('.brand-cta'), false, 'no call-to-action on the shared tablet');
     const order = await page.evaluate(() => [...document.querySelectorAll('.intake-buttons > :is(button, label)')]
       .map((element) => element.id || element.getAttribute('for')));
     assert.deepEqual(order, ['camera-button', 'demo-button', 'photo-input'], 'the camera first, the demo second, the picker last');
