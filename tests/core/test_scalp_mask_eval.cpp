@@ -191,11 +191,16 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
         // README, "Scalp mask".
         EXPECT_LE(outside, 4.0);
         EXPECT_LE(outsideAuto, 3.0);
+        if (!shaved) {
+            // Off the head only on parmitano's blurred wall so far.
+            EXPECT_LE(outside, 1.2);
+            EXPECT_LE(outsideAuto, 1.2);
+        }
         if (shaved) {
             EXPECT_GE(iou, 0.52);
         }
         if (truth["expectNoDots"].boolean) {
-            EXPECT_LE(areaOutsideCm2(ours, none, pxPerMm), 8.0);
+            EXPECT_LE(areaOutsideCm2(ours, none, pxPerMm), 1.0);
         }
         if (overlays) writeOverlay(std::string(overlays) + "/" + name + ".png", photo, ours, polygon, head,
                                   outlineAt(photo, handlesAt(truth["handles"], s), pxPerMm));
