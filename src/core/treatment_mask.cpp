@@ -143,6 +143,18 @@ constexpr double kMaxEdgeCost = 0.45;
 constexpr double kHairTextureRatio = 2;
 constexpr double kMinForeheadTexture = 4;
 
+// Bare temple skin: beyond the temple corners and below their height, a point as light
+// as the forehead (fully from kTempleSkinLuma + 0.06 of its brightness) is the temple
+// below the temporal hairline, not scalp: the line's gentle fall (sideSlope) would
+// otherwise take a wedge of it in. Stubble, side hair and the shaded side of a dome are
+// darker and stay. Ramps in over 3 mm from the corner's height and from its vertical.
+constexpr double kTempleSkinLuma = 0.84;
+
+double templeWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner) {
+    const Vec2 corner = mm.x < 0 ? leftCorner : rightCorner;
+    return smoothstep(0, 3, corner.y - mm.y) * smoothstep(0, 3, std::fabs(mm.x) - std::fabs(corner.x));
+}
+
 // Mean colour of a few pixels spread over one lattice cell: stubble and pores average
 // out. `texture` gets the spread of their brightness.
 std::array<float, 3> cellColour(const Image& photo, Vec2 px, int step, float& texture) {
@@ -212,6 +224,9 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
     }
     const SkinModel skin = needsSkin ? SkinModel::fromForehead(photo, frame) : SkinModel{};
     std::vector<float> texture(needsSkin ? shape.size() : 0, 0);
+    // Where bare temple skin is looked for (FullScalp only), 0–1.
+    const bool temples = coverage == Coverage::FullScalp;
+    std::vector<float> temple(temples ? shape.size() : 0, 0);
     std::vector<int> seeds;
     for (int j = 0; j < lattice.rows; ++j) {
         for (int i = 0; i < lattice.cols; ++i) {
@@ -232,6 +247,7 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             if (!needsSkin) continue;
             grid.colours[k] = cellColour(photo, px, lattice.step, texture[k]);
             grid.usable[k] = true;
+            if (temples) temple[k] = static_cast<float>(templeWeight(mm, frame.leftCornerMm(), frame.rightCornerMm()));
             if (std::fabs(mm.x) <= 20 && mm.y >= kForeheadPatchLowMm && mm.y <= -10 &&
                 skin.likeness(grid.colours[k]) > 0.5) {
                 seeds.push_back(static_cast<int>(k));
@@ -252,6 +268,11 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
         if (w > 0 && needsSkin) {
             const double connected = checkConnected ? 1 - smoothstep(0.6 * kMaxEdgeCost, kMaxEdgeCost, edgeCost[k]) : 1;
             w *= skin.likeness(grid.colours[k]) * connected * (hair.empty() ? 1.0 : 1 - hair[k]);
+            if (temples && temple[k] > 0) {
+                const auto& c = grid.colours[k];
+                const double ratio = (c[0] + c[1] + c[2]) / 3.0 / skin.meanLuma();
+                w *= 1 - temple[k] * smoothstep(kTempleSkinLuma, kTempleSkinLuma + 0.06, ratio);
+            }
         }
         lattice.coverage[k] = toByte(w);
     }

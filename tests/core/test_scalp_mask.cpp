@@ -219,5 +219,25 @@ TEST(ScalpMask, StrandsAsBrightAsTheSkinGetNoDots) {
     EXPECT_GT(onScalp, 1000u) << "the smooth band between the hairline and the hair is treated";
 }
 
+TEST(ScalpMask, BareTempleSkinBelowTheCornersGetsNoDots) {
+    // A head of even skin: beyond the temple corners the soft line falls 0.8 mm per mm,
+    // so 10 mm out and 5 mm below the corners' height lies behind it; skin as light as
+    // the forehead there is the bare temple, not scalp. The dome stays treated.
+    const RoundHead head;
+    const Image photo = head.photo(kBlueWall);
+    const HeadFrame frame = head.frame();
+    const HairlineTemplate& style = *findHairlineTemplate("soft");
+    const Hairline hairline(frame, style, 0, 1);
+    ASSERT_GT(hairline.distanceBehind(frame.rightCornerMm() + Vec2{10, -5}), 2);
+    const TreatmentMask mask = buildTreatmentMask(photo, frame, hairline, style, Coverage::FullScalp, {});
+    const auto at = [&](Vec2 mm) {
+        const Vec2 px = frame.toPhoto(mm);
+        return mask.coverageAt(static_cast<int>(px.x), static_cast<int>(px.y));
+    };
+    EXPECT_EQ(at(frame.leftCornerMm() + Vec2{-10, -5}), 0);
+    EXPECT_EQ(at(frame.rightCornerMm() + Vec2{10, -5}), 0);
+    EXPECT_EQ(at({0, 20}), 1);
+}
+
 }  // namespace
 }  // namespace smp

@@ -189,7 +189,7 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
         // Regression floors just below what the mask reaches, not the targets
         // (IoU 0.85, nothing outside the head), which it does not meet yet: see the
         // README, "Scalp mask".
-        EXPECT_LE(outside, 4.0);
+        EXPECT_LE(outside, 3.8);
         EXPECT_LE(outsideAuto, 3.0);
         if (!shaved) {
             // Off the head only on parmitano's blurred wall so far.
@@ -209,7 +209,7 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
     std::sort(shavedIous.begin(), shavedIous.end());
     std::printf("scalp mask IoU on the bald and shaved photos: median %.3f, worst %.3f (target 0.85)\n", shavedIous[2],
                 shavedIous[0]);
-    EXPECT_GE(shavedIous[2], 0.63);
+    EXPECT_GE(shavedIous[2], 0.66);
 }
 
 }  // namespace
