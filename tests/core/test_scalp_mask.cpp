@@ -12,6 +12,7 @@
 #include "hairline.h"
 #include "hairline_templates.h"
 #include "head_outline.h"
+#include "scalp_estimate.h"
 #include "support/scene.h"
 #include "treatment_mask.h"
 
@@ -237,6 +238,17 @@ TEST(ScalpMask, BareTempleSkinBelowTheCornersGetsNoDots) {
     EXPECT_EQ(at(frame.leftCornerMm() + Vec2{-10, -5}), 0);
     EXPECT_EQ(at(frame.rightCornerMm() + Vec2{10, -5}), 0);
     EXPECT_EQ(at({0, 20}), 1);
+}
+
+TEST(HeadEllipse, CornersMovedInDoNotNarrowTheHead) {
+    // A turned head whose image-left corner moved in: a 70 mm span. The head is still
+    // taken as wide as an 85 mm span's (78 mm half-width), centred between the corners.
+    const HeadEllipse narrow = HeadEllipse::fromCorners({-25, -5}, {45, -5});
+    EXPECT_DOUBLE_EQ(narrow.halfWidthMm, 0.92 * 85);
+    EXPECT_DOUBLE_EQ(narrow.centreMm.x, 10);
+    EXPECT_EQ(narrow.weight({10 + 70, -25.5}, 3), 1) << "the side of the head, 70 mm out";
+    const HeadEllipse usual = HeadEllipse::fromCorners({-47.5, -5}, {47.5, -5});
+    EXPECT_DOUBLE_EQ(usual.halfWidthMm, 0.92 * 95);
 }
 
 }  // namespace

@@ -197,7 +197,7 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
             EXPECT_LE(outsideAuto, 1.2);
         }
         if (shaved) {
-            EXPECT_GE(iou, 0.52);
+            EXPECT_GE(iou, 0.56);
         }
         if (truth["expectNoDots"].boolean) {
             EXPECT_LE(areaOutsideCm2(ours, none, pxPerMm), 1.0);
