@@ -124,11 +124,9 @@ void interpolate(const Lattice& lattice, const std::vector<std::uint8_t>& from, 
 
 
 // Scalp connected to the forehead: a colour step of more than kEdgeTolerance of the
-// forehead's brightness per lattice step (about 2% per mm) costs its excess; paths
-// costing more than kMaxEdgeCost have crossed a hair edge or a silhouette. Shading over
-// a dome and the cell means of stubble stay under it; the soft edge of a fringe whose
-// hair matches the skin (the full-hair control) does not.
-constexpr float kEdgeTolerance = 0.015f;
+// forehead's brightness per lattice step costs its excess; paths costing more than
+// kMaxEdgeCost have crossed a hair edge or a silhouette.
+constexpr float kEdgeTolerance = 0.035f;
 // The seeds: skin in the forehead patch 10–30 mm below the mid-frontal point, 20 mm
 // either side (where SkinModel::fromForehead measures the skin too).
 constexpr double kForeheadPatchLowMm = -30;
