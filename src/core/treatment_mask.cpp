@@ -183,23 +183,35 @@ std::vector<float> hairiness(const Lattice& lattice, const std::vector<float>& s
     double forehead = 0;
     for (int seed : seeds) forehead += texture[static_cast<std::size_t>(seed)];
     forehead = std::max(kMinForeheadTexture, forehead / static_cast<double>(seeds.size()));
-    std::vector<float> hair(shape.size(), 0);
+    // 3×3 sums of the usable points' texture and of their count, separably: rows first.
+    const std::size_t n = shape.size();
+    std::vector<float> rowSum(n, 0), rowCount(n, 0);
+    for (int j = 0; j < lattice.rows; ++j) {
+        for (int i = 0; i < lattice.cols; ++i) {
+            float sum = 0, count = 0;
+            for (int u = std::max(0, i - 1); u <= std::min(lattice.cols - 1, i + 1); ++u) {
+                const std::size_t q = lattice.index(u, j);
+                if (!usable[q]) continue;
+                sum += texture[q];
+                count += 1;
+            }
+            rowSum[lattice.index(i, j)] = sum;
+            rowCount[lattice.index(i, j)] = count;
+        }
+    }
+    std::vector<float> hair(n, 0);
+    const double low = kHairTextureRatio * forehead;
+    const double high = 1.5 * kHairTextureRatio * forehead;
     for (int j = 0; j < lattice.rows; ++j) {
         for (int i = 0; i < lattice.cols; ++i) {
             const std::size_t k = lattice.index(i, j);
             if (shape[k] <= 0) continue;
-            double sum = 0;
-            int count = 0;
+            float sum = 0, count = 0;
             for (int v = std::max(0, j - 1); v <= std::min(lattice.rows - 1, j + 1); ++v) {
-                for (int u = std::max(0, i - 1); u <= std::min(lattice.cols - 1, i + 1); ++u) {
-                    const std::size_t q = lattice.index(u, v);
-                    if (!usable[q]) continue;
-                    sum += texture[q];
-                    ++count;
-                }
+                sum += rowSum[lattice.index(i, v)];
+                count += rowCount[lattice.index(i, v)];
             }
-            const double ratio = sum / count / forehead;
-            hair[k] = static_cast<float>(smoothstep(kHairTextureRatio, 1.5 * kHairTextureRatio, ratio));
+            hair[k] = static_cast<float>(smoothstep(low, high, sum / count));
         }
     }
     return hair;
