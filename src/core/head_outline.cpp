@@ -77,9 +77,19 @@ bool sampleColour(const Image& photo, Vec2 p, int spreadPx, Colour& out) {
     return true;
 }
 
+// A change of hue counts kChromaWeight times a change of brightness: the step from
+// bare skin to stubble on a shaved side, or a shadow, is mostly one of brightness; the
+// step from the head to a wall or a backdrop is one of hue too (skin is warmer than
+// a beige wall, stubble than a dark blue backdrop).
+constexpr double kChromaWeight = 2;
+
 double contrast(const Colour& a, const Colour& b) {
     const double dr = a[0] - b[0], dg = a[1] - b[1], db = a[2] - b[2];
-    return std::sqrt((dr * dr + dg * dg + db * db) / 3);
+    // An orthonormal split of the RGB difference into brightness and two hue axes.
+    const double luma = (dr + dg + db) / std::sqrt(3.0);
+    const double redGreen = (dr - dg) / std::sqrt(2.0);
+    const double yellowBlue = (dr + dg - 2 * db) / std::sqrt(6.0);
+    return std::sqrt((luma * luma + kChromaWeight * kChromaWeight * (redGreen * redGreen + yellowBlue * yellowBlue)) / 3);
 }
 
 }  // namespace

@@ -38,7 +38,11 @@ Chroma chromaOf(const Channel* p) {
 }  // namespace
 
 HeadEllipse HeadEllipse::fromCorners(Vec2 leftCornerMm, Vec2 rightCornerMm) {
-    const double span = rightCornerMm.x - leftCornerMm.x;
+    // Corners moved in (a turned head, a corner that would leave the silhouette; the
+    // scale then comes from the pupils) understate the head: it is never taken as
+    // narrower than an 85 mm span's, and the head outline clips it where it is.
+    constexpr double kMinSpanMm = 85;
+    const double span = std::max(kMinSpanMm, rightCornerMm.x - leftCornerMm.x);
     // Ratios of an average adult head to its temple span (~95 mm): 160 mm wide, the
     // crown ~85 mm above the mid-frontal point and the chin far below. A little wider
     // than average: faces are rarely centred on the head, and the skin test trims it.

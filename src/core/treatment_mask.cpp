@@ -132,9 +132,32 @@ constexpr float kEdgeTolerance = 0.035f;
 constexpr double kForeheadPatchLowMm = -30;
 constexpr double kMaxEdgeCost = 0.45;
 
-// Mean colour of a few pixels spread over one lattice cell: stubble and pores average out.
-std::array<float, 3> cellColour(const Image& photo, Vec2 px, int step) {
+// Hair, not scalp: where the brightness of a cell's samples spreads more than
+// kHairTextureRatio (fully at 1.5×) times the forehead's, averaged over 3×3 points.
+// Strands of brown, grey or white hair that pass the colour tests are rough at this
+// scale; bare scalp, shading and short stubble stay near the forehead's texture. The
+// forehead's spread counts as at least kMinForeheadTexture grey levels (a very smooth
+// studio forehead would make a pore look like hair).
+constexpr double kHairTextureRatio = 2;
+constexpr double kMinForeheadTexture = 4;
+
+// Bare temple skin: beyond the temple corners and below their height, a point as light
+// as the forehead (fully from kTempleSkinLuma + 0.06 of its brightness) is the temple
+// below the temporal hairline, not scalp: the line's gentle fall (sideSlope) would
+// otherwise take a wedge of it in. Stubble, side hair and the shaded side of a dome are
+// darker and stay. Ramps in over 3 mm from the corner's height and from its vertical.
+constexpr double kTempleSkinLuma = 0.84;
+
+double templeWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner) {
+    const Vec2 corner = mm.x < 0 ? leftCorner : rightCorner;
+    return smoothstep(0, 3, corner.y - mm.y) * smoothstep(0, 3, std::fabs(mm.x) - std::fabs(corner.x));
+}
+
+// Mean colour of a few pixels spread over one lattice cell: stubble and pores average
+// out. `texture` gets the spread of their brightness.
+std::array<float, 3> cellColour(const Image& photo, Vec2 px, int step, float& texture) {
     std::array<float, 3> sum{0, 0, 0};
+    float lumaSum = 0, lumaSquares = 0;
     const int half = step / 2;
     for (int dy = -half; dy <= half; dy += std::max(1, half)) {
         for (int dx = -half; dx <= half; dx += std::max(1, half)) {
@@ -142,10 +165,56 @@ std::array<float, 3> cellColour(const Image& photo, Vec2 px, int step) {
             const int y = std::clamp(static_cast<int>(px.y) + dy, 0, photo.height() - 1);
             const std::uint8_t* rgb = photo.pixel(x, y);
             for (std::size_t c = 0; c < 3; ++c) sum[c] += rgb[c];
+            const float luma = (static_cast<float>(rgb[0]) + static_cast<float>(rgb[1]) + static_cast<float>(rgb[2])) / 3.0f;
+            lumaSum += luma;
+            lumaSquares += luma * luma;
         }
     }
     const float n = half > 0 ? 9.0f : 1.0f;
+    const float mean = lumaSum / n;
+    texture = std::sqrt(std::max(0.0f, lumaSquares / n - mean * mean));
     return {sum[0] / n, sum[1] / n, sum[2] / n};
+}
+
+// 0 for scalp-like texture, to 1 for hair (see kHairTextureRatio), at the points where
+// `shape` is positive; `texture` per point, the forehead's points in `seeds`.
+std::vector<float> hairiness(const Lattice& lattice, const std::vector<float>& shape, const std::vector<float>& texture,
+                             const std::vector<bool>& usable, const std::vector<int>& seeds) {
+    double forehead = 0;
+    for (int seed : seeds) forehead += texture[static_cast<std::size_t>(seed)];
+    forehead = std::max(kMinForeheadTexture, forehead / static_cast<double>(seeds.size()));
+    // 3×3 sums of the usable points' texture and of their count, separably: rows first.
+    const std::size_t n = shape.size();
+    std::vector<float> rowSum(n, 0), rowCount(n, 0);
+    for (int j = 0; j < lattice.rows; ++j) {
+        for (int i = 0; i < lattice.cols; ++i) {
+            float sum = 0, count = 0;
+            for (int u = std::max(0, i - 1); u <= std::min(lattice.cols - 1, i + 1); ++u) {
+                const std::size_t q = lattice.index(u, j);
+                if (!usable[q]) continue;
+                sum += texture[q];
+                count += 1;
+            }
+            rowSum[lattice.index(i, j)] = sum;
+            rowCount[lattice.index(i, j)] = count;
+        }
+    }
+    std::vector<float> hair(n, 0);
+    const double low = kHairTextureRatio * forehead;
+    const double high = 1.5 * kHairTextureRatio * forehead;
+    for (int j = 0; j < lattice.rows; ++j) {
+        for (int i = 0; i < lattice.cols; ++i) {
+            const std::size_t k = lattice.index(i, j);
+            if (shape[k] <= 0) continue;
+            float sum = 0, count = 0;
+            for (int v = std::max(0, j - 1); v <= std::min(lattice.rows - 1, j + 1); ++v) {
+                sum += rowSum[lattice.index(i, v)];
+                count += rowCount[lattice.index(i, v)];
+            }
+            hair[k] = static_cast<float>(smoothstep(low, high, sum / count));
+        }
+    }
+    return hair;
 }
 
 // Coverage of the head-based modes on the lattice: behind the hairline (or in the crown
@@ -164,6 +233,10 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
         grid.usable.assign(shape.size(), false);
     }
     const SkinModel skin = needsSkin ? SkinModel::fromForehead(photo, frame) : SkinModel{};
+    std::vector<float> texture(needsSkin ? shape.size() : 0, 0);
+    // Where bare temple skin is looked for (FullScalp only), 0–1.
+    const bool temples = coverage == Coverage::FullScalp;
+    std::vector<float> temple(temples ? shape.size() : 0, 0);
     std::vector<int> seeds;
     for (int j = 0; j < lattice.rows; ++j) {
         for (int i = 0; i < lattice.cols; ++i) {
@@ -182,8 +255,9 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             if (inHead <= 0) continue;
             shape[k] = static_cast<float>(inHead * area);
             if (!needsSkin) continue;
-            grid.colours[k] = cellColour(photo, px, lattice.step);
+            grid.colours[k] = cellColour(photo, px, lattice.step, texture[k]);
             grid.usable[k] = true;
+            if (temples) temple[k] = static_cast<float>(templeWeight(mm, frame.leftCornerMm(), frame.rightCornerMm()));
             if (std::fabs(mm.x) <= 20 && mm.y >= kForeheadPatchLowMm && mm.y <= -10 &&
                 skin.likeness(grid.colours[k]) > 0.5) {
                 seeds.push_back(static_cast<int>(k));
@@ -194,12 +268,21 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
     // test alone decides.
     const bool checkConnected = needsSkin && !seeds.empty();
     std::vector<float> edgeCost;
-    if (checkConnected) edgeCost = colourGeodesic(grid, seeds, static_cast<float>(skin.meanLuma()), kEdgeTolerance);
+    std::vector<float> hair;
+    if (checkConnected) {
+        edgeCost = colourGeodesic(grid, seeds, static_cast<float>(skin.meanLuma()), kEdgeTolerance);
+        hair = hairiness(lattice, shape, texture, grid.usable, seeds);
+    }
     for (std::size_t k = 0; k < shape.size(); ++k) {
         double w = shape[k];
         if (w > 0 && needsSkin) {
             const double connected = checkConnected ? 1 - smoothstep(0.6 * kMaxEdgeCost, kMaxEdgeCost, edgeCost[k]) : 1;
-            w *= skin.likeness(grid.colours[k]) * connected;
+            w *= skin.likeness(grid.colours[k]) * connected * (hair.empty() ? 1.0 : 1 - hair[k]);
+            if (temples && temple[k] > 0) {
+                const auto& c = grid.colours[k];
+                const double ratio = (c[0] + c[1] + c[2]) / 3.0 / skin.meanLuma();
+                w *= 1 - temple[k] * smoothstep(kTempleSkinLuma, kTempleSkinLuma + 0.06, ratio);
+            }
         }
         lattice.coverage[k] = toByte(w);
     }

@@ -8,7 +8,8 @@
 // landmarks (`ruleHandles`, what this method implements) and against the annotated
 // handles where those were designed by that rule. Where the annotated hairline is the
 // person's existing one (receding hair, a stubble edge), the rule puts the hairline
-// elsewhere by design: that error is printed, not asserted (README, "Automatic placement").
+// elsewhere by design: those photos' errors are printed; only the median over all nine
+// (issue #6's target, ≤ 6 mm) is asserted (README, "Automatic placement").
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -88,10 +89,14 @@ TEST(PlacementEvaluation, FixturePhotosAgainstTheAnnotations) {
     }
     std::printf("median handle error: %.1f mm against the rule on the annotated landmarks (%zu photos), "
                 "%.1f mm against the annotated handles where they were designed by the rule (%zu), "
-                "%.1f mm against all annotated handles (not a target: existing hairlines differ from the rule)\n",
+                "%.1f mm against all annotated handles (target 6 mm)\n",
                 median(ruleErrors), ruleErrors.size(), median(designedErrors), designedErrors.size(), median(allErrors));
     EXPECT_LE(median(ruleErrors), 6.0);
     EXPECT_LE(median(designedErrors), 6.0);
+    // Issue #6's target over all annotations, met by a small margin (5.3 mm): the median
+    // is satcher's, whose corners, kept 4 mm inside the silhouette, land near his
+    // stubble edge; the rule does not look for that edge.
+    EXPECT_LE(median(allErrors), 6.0);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // The scalp mask's parts on synthetic photos whose answer is known: the colour
 // geodesic (shading is free, an edge is not), the head outline (a round head on a
 // plain background; no silhouette, no clipping) and the treatment mask keeping dots
-// off a skin-coloured wall and off hair of the skin's own hue.
+// off a skin-coloured wall, off hair of the skin's own hue and off strands as bright
+// as the skin on average.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,6 +12,7 @@
 #include "hairline.h"
 #include "hairline_templates.h"
 #include "head_outline.h"
+#include "scalp_estimate.h"
 #include "support/scene.h"
 #include "treatment_mask.h"
 
@@ -111,6 +113,26 @@ TEST(HeadOutline, LeavesTheHeadOpenWhereNoSilhouetteIsSeen) {
     EXPECT_EQ(outline.weight({-120, 0}, 1), 1);
 }
 
+TEST(HeadOutline, TakesTheBackdropsEdgeNotTheStubblesInnerOne) {
+    // A shaved side: a 12 mm rim of stubble (the skin at 60% of its brightness) inside
+    // the silhouette, against a dark blue backdrop. Skin to stubble is the larger step in
+    // brightness; stubble to backdrop is the change of hue, and the silhouette.
+    const RoundHead head;
+    constexpr std::uint8_t kDarkBlue[3] = {60, 80, 130};
+    Image photo = head.photo(kDarkBlue);
+    for (int y = 0; y < photo.height(); ++y) {
+        for (int x = 0; x < photo.width(); ++x) {
+            const double r = length(Vec2{x + 0.5, y + 0.5} - head.centrePx) / RoundHead::kPxPerMm;
+            if (r <= RoundHead::kRadiusMm - 12 || r > RoundHead::kRadiusMm) continue;
+            std::uint8_t* p = photo.pixel(x, y);
+            for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(0.6 * test::kSkin[c]);
+        }
+    }
+    const std::vector<Vec2> points = HeadOutline::find(photo, head.frame()).polyline();
+    ASSERT_GT(points.size(), 90u);
+    for (Vec2 mm : points) EXPECT_NEAR(length(mm - Vec2{0, -30}), RoundHead::kRadiusMm, 2) << mm.x << ", " << mm.y;
+}
+
 // Treated area (coverage ≥ 50%) of the full-scalp mask, and how much of it lies
 // outside a disc, in photo pixels.
 struct Treated {
@@ -166,6 +188,67 @@ TEST(ScalpMask, HairOfTheSkinsHueAboveAnEdgeGetsNoDots) {
     }
     EXPECT_EQ(onHair, 0u);
     EXPECT_GT(onScalp, 1000u) << "the bare band between the hairline and the fringe is treated";
+}
+
+TEST(ScalpMask, StrandsAsBrightAsTheSkinGetNoDots) {
+    // From 10 mm behind the hairline the head is hair whose mean colour is the skin's:
+    // strands 25 levels lighter and darker in a fine checker (period 0.5 mm), no edge
+    // in the mean colour. Only its texture tells it from scalp.
+    const RoundHead head;
+    Image photo = head.photo(kBlueWall);
+    const double hairFromPx = head.scene.handles.midFront.y - 10 * RoundHead::kPxPerMm;
+    for (int y = 0; y < static_cast<int>(hairFromPx); ++y) {
+        for (int x = 0; x < photo.width(); ++x) {
+            std::uint8_t* p = photo.pixel(x, y);
+            if (p[2] == kBlueWall[2] && p[0] == kBlueWall[0]) continue;
+            const int delta = (x + y) % 2 ? 25 : -25;
+            for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(test::kSkin[c] + delta);
+        }
+    }
+    const HeadFrame frame = head.frame();
+    const HairlineTemplate& style = *findHairlineTemplate("soft");
+    const Hairline hairline(frame, style, 0, 1);
+    const TreatmentMask mask = buildTreatmentMask(photo, frame, hairline, style, Coverage::FullScalp, {});
+    std::size_t onHair = 0, onScalp = 0;
+    for (int y = 0; y < mask.height; ++y) {
+        for (int x = 0; x < mask.width; ++x) {
+            if (mask.coverageAt(x, y) < 0.5) continue;
+            (y < hairFromPx - 3 ? onHair : onScalp)++;
+        }
+    }
+    EXPECT_EQ(onHair, 0u);
+    EXPECT_GT(onScalp, 1000u) << "the smooth band between the hairline and the hair is treated";
+}
+
+TEST(ScalpMask, BareTempleSkinBelowTheCornersGetsNoDots) {
+    // A head of even skin: beyond the temple corners the soft line falls 0.8 mm per mm,
+    // so 10 mm out and 5 mm below the corners' height lies behind it; skin as light as
+    // the forehead there is the bare temple, not scalp. The dome stays treated.
+    const RoundHead head;
+    const Image photo = head.photo(kBlueWall);
+    const HeadFrame frame = head.frame();
+    const HairlineTemplate& style = *findHairlineTemplate("soft");
+    const Hairline hairline(frame, style, 0, 1);
+    ASSERT_GT(hairline.distanceBehind(frame.rightCornerMm() + Vec2{10, -5}), 2);
+    const TreatmentMask mask = buildTreatmentMask(photo, frame, hairline, style, Coverage::FullScalp, {});
+    const auto at = [&](Vec2 mm) {
+        const Vec2 px = frame.toPhoto(mm);
+        return mask.coverageAt(static_cast<int>(px.x), static_cast<int>(px.y));
+    };
+    EXPECT_EQ(at(frame.leftCornerMm() + Vec2{-10, -5}), 0);
+    EXPECT_EQ(at(frame.rightCornerMm() + Vec2{10, -5}), 0);
+    EXPECT_EQ(at({0, 20}), 1);
+}
+
+TEST(HeadEllipse, CornersMovedInDoNotNarrowTheHead) {
+    // A turned head whose image-left corner moved in: a 70 mm span. The head is still
+    // taken as wide as an 85 mm span's (78 mm half-width), centred between the corners.
+    const HeadEllipse narrow = HeadEllipse::fromCorners({-25, -5}, {45, -5});
+    EXPECT_DOUBLE_EQ(narrow.halfWidthMm, 0.92 * 85);
+    EXPECT_DOUBLE_EQ(narrow.centreMm.x, 10);
+    EXPECT_EQ(narrow.weight({10 + 70, -25.5}, 3), 1) << "the side of the head, 70 mm out";
+    const HeadEllipse usual = HeadEllipse::fromCorners({-47.5, -5}, {47.5, -5});
+    EXPECT_DOUBLE_EQ(usual.halfWidthMm, 0.92 * 95);
 }
 
 }  // namespace

@@ -186,15 +186,21 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
                     shaved ? "shaved" : scalpVisible ? "hair" : "no scalp", iou, iouAuto, areaOutsideCm2(ours, none, pxPerMm),
                     areaOutsideCm2(polygon, none, pxPerMm), outside, outsideAuto);
         if (shaved) shavedIous.push_back(iou);
-        // Regression floors, not the targets (IoU 0.85, nothing outside the head),
-        // which this mask does not meet yet: see the README, "Scalp mask".
-        EXPECT_LE(outside, 5.0);
-        EXPECT_LE(outsideAuto, 5.0);
+        // Regression floors just below what the mask reaches, not the targets
+        // (IoU 0.85, nothing outside the head), which it does not meet yet: see the
+        // README, "Scalp mask".
+        EXPECT_LE(outside, 3.8);
+        EXPECT_LE(outsideAuto, 3.0);
+        if (!shaved) {
+            // Off the head only on parmitano's blurred wall so far.
+            EXPECT_LE(outside, 1.2);
+            EXPECT_LE(outsideAuto, 1.2);
+        }
         if (shaved) {
-            EXPECT_GE(iou, 0.5);
+            EXPECT_GE(iou, 0.56);
         }
         if (truth["expectNoDots"].boolean) {
-            EXPECT_LE(areaOutsideCm2(ours, none, pxPerMm), 10.0);
+            EXPECT_LE(areaOutsideCm2(ours, none, pxPerMm), 6.0);
         }
         if (overlays) writeOverlay(std::string(overlays) + "/" + name + ".png", photo, ours, polygon, head,
                                   outlineAt(photo, handlesAt(truth["handles"], s), pxPerMm));
@@ -203,6 +209,7 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
     std::sort(shavedIous.begin(), shavedIous.end());
     std::printf("scalp mask IoU on the bald and shaved photos: median %.3f, worst %.3f (target 0.85)\n", shavedIous[2],
                 shavedIous[0]);
+    EXPECT_GE(shavedIous[2], 0.66);
 }
 
 }  // namespace
