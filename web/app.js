@@ -10,7 +10,7 @@ import { bindIntake, maxFileBytes } from './app/intake.js';
 import { baseName, composeBeforeAfter, describeDesign, download } from './app/export.js';
 import { Practitioner } from './app/practitioner.js';
 import { loadConfig, mergeConfig } from './app/config.js';
-import { currentLanguage, formatNumber, onLanguageChange, pickLanguage, setLanguage, t } from './app/i18n.js';
+import { formatNumber, onLanguageChange, pickLanguage, setLanguage, t } from './app/i18n.js';
 import { applyBranding } from './app/branding.js';
 import { startEmbedApi } from './app/embed-api.js';
 import { startWorker } from './app/assets.js';
@@ -77,8 +77,8 @@ async function configure(options, { replace = false } = {}) {
   configured = replace ? options : { ...configured, ...options };
   config = mergeConfig(replace ? {} : loadedConfig, configured);
   showConfig();
-  const language = pickLanguage(config.language);
-  if (language !== currentLanguage()) await setLanguage(language);
+  // Even when it is the one shown: a change still loading may be for another.
+  await setLanguage(pickLanguage(config.language));
 }
 
 showConfig();

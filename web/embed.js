@@ -197,6 +197,9 @@ export class SmpPreview extends HTMLElement {
     if (message?.type === 'smp:ready') {
       frame.title = message.title;
       frame.classList.remove('loading');
+      // Ready again (a kiosk's start over loads a new page from the first address):
+      // the options set since the frame was made go to that page too.
+      if (!this.#readyDone) this.#queueUpdate();
       this.#readyDone?.();
       this.#readyDone = null;
       this.dispatchEvent(new Event('smp-ready'));

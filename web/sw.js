@@ -2,8 +2,10 @@
 // mode can use is cached at install, so that after one visit the app runs with the
 // network off (a tablet in airplane mode). Same-origin GETs go to the network first and
 // fall back to the cache, and every good answer refreshes the cache: updates show as
-// soon as the device is online, with no version to bump. The query is ignored when
-// matching, since ?kiosk=1 or ?lang=es asks for the same file.
+// soon as the device is online, with no version to bump. Each page load online also
+// refreshes the whole offline copy at once (all files or none), so a tablet that goes
+// offline never mixes a new engine with an old face model or page. The query is
+// ignored when matching, since ?kiosk=1 or ?lang=es asks for the same file.
 // Adding a file to the list also changes this script, which is what makes browsers
 // install it again. tests/web/precache.test.mjs checks the list against web/.
 const cacheName = 'smp-preview';
@@ -72,8 +74,20 @@ const precacheFiles = [
 
 self.addEventListener('install', (event) => {
   self.skipWaiting(); // nothing in a newer copy depends on the older one still running
-  event.waitUntil(caches.open(cacheName).then((cache) => cache.addAll(precacheFiles)));
+  event.waitUntil(refreshOfflineCopy());
 });
+
+// Every precached file fetched afresh (revalidated: unchanged files cost a 304), then
+// stored together; one failure stores nothing and keeps the previous copy whole.
+async function refreshOfflineCopy() {
+  const responses = await Promise.all(precacheFiles.map(async (file) => {
+    const response = await fetch(file, { cache: 'no-cache' });
+    if (response.status !== 200) throw new Error(`${file}: HTTP ${response.status}`);
+    return [new URL(file, self.location.href).href, response];
+  }));
+  const cache = await caches.open(cacheName);
+  await Promise.all(responses.map(([url, response]) => cache.put(url, response)));
+}
 
 // Takes over the page that registered it, so that this very visit is cached for later.
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
@@ -90,6 +104,9 @@ async function networkFirst(event) {
     const response = await fetch(request);
     // Only whole, good answers are kept (not a 404, nor a 206 range).
     if (response.status === 200) event.waitUntil(keep(request, response.clone()));
+    if (request.mode === 'navigate' && response.ok) {
+      event.waitUntil(refreshOfflineCopy().catch((error) => console.warn(`smp-preview: the offline copy was not refreshed (${error.message}).`)));
+    }
     return response;
   } catch (offline) {
     const cached = await caches.match(request, { cacheName, ignoreSearch: true });

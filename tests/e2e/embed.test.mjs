@@ -229,8 +229,13 @@ test('<smp-preview> in a page with hostile CSS keeps its size and works; attribu
     assert.equal(settings.photoOpen, true);
     assert.match(settings.designLink, new RegExp(`^${origin}/index\\.html\\?.*#design=`));
     assert.doesNotMatch(settings.designLink, /hostOrigin/, 'the link opens on its own, not framed');
+    // The photo's own change (debounced) may still be on its way: wait for the shade's.
     const changed = element.evaluate((widget) => new Promise((resolve) => {
-      widget.addEventListener('smp-change', (event) => resolve(event.detail.settings), { once: true });
+      widget.addEventListener('smp-change', function listener(event) {
+        if (event.detail.settings.shade === 4) return;
+        widget.removeEventListener('smp-change', listener);
+        resolve(event.detail.settings);
+      });
     }));
     await frame.click('#shades [data-shade="2"]');
     assert.equal((await changed).shade, 2, 'smp-change tells the new shade');
@@ -444,6 +449,46 @@ test('the postMessage API from a host on another origin: set-options, get-settin
     assert.deepEqual([unknown.ok, unknown.message], [false, 'unknown message type “smp:reticulate”']);
     const badFormat = await page.evaluate(() => send({ type: 'smp:export', format: 'gif' }));
     assert.deepEqual([badFormat.ok, badFormat.message], [false, 'format must be png or jpeg, not “gif”']);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test('options set at run time reach a new page in the frame (a kiosk\'s start over reloads it)', async () => {
+  const { page, problems, close } = await openHost('e2e/reload.html', {
+    [`${session.origin}/e2e/reload.html`]: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Reload</title>
+<script type="module" src="/embed.js"></script></head><body><smp-preview src="/index.html?maxSide=800" lang="fr"></smp-preview></body></html>`,
+  });
+  try {
+    const element = page.locator('smp-preview');
+    await widgetFrame(page);
+    await element.evaluate((widget) => widget.setOptions({ language: 'de' }));
+    const frame = await widgetFrame(page);
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), 'de');
+    const readyAgain = element.evaluate((widget) => new Promise((resolve) => widget.addEventListener('smp-ready', resolve, { once: true })));
+    await frame.evaluate(() => location.replace(location.href));
+    await readyAgain;
+    await frame.waitForFunction(() => document.documentElement.lang === 'de');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test('in kiosk mode the widget does not hand the visitor\'s photo to the host page', async () => {
+  const { page, problems, close } = await openHost('e2e/kiosk.html', {
+    [`${session.origin}/e2e/kiosk.html`]: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Kiosk</title>
+<script type="module" src="/embed.js"></script></head><body><smp-preview src="/index.html?maxSide=800" kiosk></smp-preview></body></html>`,
+  });
+  try {
+    const frame = await widgetFrame(page);
+    assert.equal(await frame.evaluate(() => document.body.classList.contains('kiosk')), true);
+    await openPhoto(frame, photoPath('reisman_shaved_front.jpg'));
+    const refused = await page.locator('smp-preview').evaluate((widget) => widget.exportImage({ format: 'png' })
+      .then(() => 'exported', (error) => error.message));
+    assert.match(refused, /kiosk mode keeps the photo on the screen/);
+    assert.equal((await page.locator('smp-preview').evaluate((widget) => widget.getSettings())).photoOpen, true);
     assert.deepEqual(problems, []);
   } finally {
     await close();

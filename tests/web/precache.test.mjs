@@ -25,22 +25,44 @@ function filesUnder(dir, prefix = '') {
     : [`${prefix}${entry.name}`]));
 }
 
-// What sw.js hands to cache.addAll() when it installs, read by running it.
-async function precachedByInstall() {
+const scope = 'https://clinic.example/smp/';
+
+// Runs sw.js's install with a fake network (failing for the paths in `failing`) and
+// cache; returns the paths it fetched and the paths it stored.
+async function install({ failing = [] } = {}) {
   const listeners = {};
-  let added = null;
+  const fetched = [];
+  const stored = [];
   const self = {
     addEventListener: (type, listener) => { listeners[type] = listener; },
     skipWaiting: () => {},
+    location: { href: `${scope}sw.js` },
   };
-  const caches = { open: async () => ({ addAll: async (files) => { added = [...files]; } }) };
-  vm.runInNewContext(readFileSync(`${webDir}/sw.js`, 'utf8'), { self, caches, URL });
+  const fetch = async (path, options) => {
+    assert.equal(options?.cache, 'no-cache', 'each file is revalidated, not taken from the HTTP cache');
+    fetched.push(path);
+    return { status: failing.includes(path) ? 404 : 200 };
+  };
+  const caches = { open: async () => ({ put: async (url) => { stored.push(url.slice(scope.length) || './'); } }) };
+  vm.runInNewContext(readFileSync(`${webDir}/sw.js`, 'utf8'), { self, caches, fetch, URL, console });
   const waits = [];
   listeners.install({ waitUntil: (promise) => waits.push(promise) });
-  await Promise.all(waits);
-  assert.ok(Array.isArray(added), 'the install caches a list of files');
-  return added;
+  const outcome = await Promise.allSettled(waits);
+  return { fetched, stored, failed: outcome.some(({ status }) => status === 'rejected') };
 }
+
+async function precachedByInstall() {
+  const { fetched, stored, failed } = await install();
+  assert.equal(failed, false, 'the install succeeds');
+  assert.deepEqual([...stored].sort(), [...fetched].sort(), 'every file fetched is stored');
+  return fetched;
+}
+
+test('one file that cannot be fetched stores nothing: the previous offline copy stays whole', async () => {
+  const { stored, failed } = await install({ failing: ['build/smp_cascades.bin'] });
+  assert.equal(failed, true, 'the install fails');
+  assert.deepEqual(stored, []);
+});
 
 test('sw.js precaches every file the page uses, and only files that exist', async () => {
   const precached = await precachedByInstall();

@@ -22,7 +22,7 @@ const contrast = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 
 // White or near-black, whichever reads better on the colour (one of them always
 // reaches 4.5:1).
-export function textColourOn(colour) {
+function textColourOn(colour) {
   const background = luminance(colour);
   return contrast(background, 1) >= contrast(background, luminance(nearBlack)) ? '#ffffff' : nearBlack;
 }
@@ -102,6 +102,8 @@ export function applyBranding(config) {
     cta.href = config.cta.url;
     label.textContent = config.cta.label;
   } else cta.removeAttribute('href');
-  row.hidden = !logoUrl && !config.clinicName && !config.cta;
+  // kiosk.css leaves the call to action out: a row with only that would show empty.
+  const ctaShown = Boolean(config.cta) && !document.body.classList.contains('kiosk');
+  row.hidden = !logoUrl && !config.clinicName && !ctaShown;
   showTexts();
 }

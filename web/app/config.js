@@ -6,7 +6,7 @@
 // Every value is checked: an invalid one is reported on the console and the default
 // kept, so a typo never breaks the page.
 export const templateIds = Object.freeze(['soft', 'sharp', 'straight', 'rounded', 'receded', 'widows-peak']);
-export const shadeValues = Object.freeze([1, 2, 3, 4, 5]);
+const shadeValues = Object.freeze([1, 2, 3, 4, 5]);
 export const languages = Object.freeze(['en', 'es', 'fr', 'de']);
 
 export const defaultConfig = Object.freeze({
@@ -35,7 +35,7 @@ function text(value, name, max = maxTextLength) {
 }
 
 // An absolute http(s) URL, relative ones resolved against `base`.
-export function httpUrl(value, name, base) {
+function httpUrl(value, name, base) {
   const raw = text(value, name, 2000);
   let url;
   try {

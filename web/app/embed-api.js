@@ -20,7 +20,7 @@ const settingKeys = ['template', 'shade', 'customColour', 'density', 'coverage',
 
 // The framing page's origin: ?hostOrigin= when given (embed.js passes its page's),
 // else the browser's record of who framed us. null when unknown or opaque.
-export function hostOriginOf(location = globalThis.location, referrer = document.referrer) {
+function hostOriginOf(location = globalThis.location, referrer = document.referrer) {
   const candidates = [new URLSearchParams(location.search).get('hostOrigin'), location.ancestorOrigins?.[0], referrer];
   for (const candidate of candidates) {
     if (!candidate) continue;
@@ -69,6 +69,8 @@ export function startEmbedApi(page) {
       if (format !== 'png' && format !== 'jpeg') throw new Error(`format must be png or jpeg, not “${format}”`);
       if (kind !== 'result' && kind !== 'compare') throw new Error(`kind must be result or compare, not “${kind}”`);
       if (!page.hasPhoto()) throw new Error('no photo is open yet');
+      // A shared tablet promises that nothing about a visitor is kept, by anyone.
+      if (document.body.classList.contains('kiosk')) throw new Error('kiosk mode keeps the photo on the screen: it cannot be exported');
       return { blob: await page.exportBlob(kind, format) };
     },
   };

@@ -10,6 +10,8 @@ let current = 'en';
 let strings = {};
 let english = {};
 const listeners = new Set();
+let asked = null; // the language of the newest setLanguage, which wins whichever locale loads first
+let asking = null; // its promise
 
 // The configured language, else the first of the browser's languages we have.
 export function pickLanguage(configured, browserLanguages = globalThis.navigator?.languages ?? []) {
@@ -21,12 +23,23 @@ export function pickLanguage(configured, browserLanguages = globalThis.navigator
   return 'en';
 }
 
-export async function setLanguage(language) {
+// Resolves the language shown. Asking again for the language asked for last does nothing.
+export function setLanguage(language) {
+  if (language !== asked) {
+    asked = language;
+    asking = loadLanguage(language);
+  }
+  return asking;
+}
+
+async function loadLanguage(language) {
   english = Object.keys(english).length ? english : await assetJson('locales/en.json');
-  strings = language === 'en' ? english : await assetJson(`locales/${language}.json`).catch((error) => {
+  const loaded = language === 'en' ? english : await assetJson(`locales/${language}.json`).catch((error) => {
     console.warn(`smp-preview: the ${language} strings could not be loaded (${error.message}); English is used.`);
     return english;
   });
+  if (language !== asked) return current; // a later call has taken over
+  strings = loaded;
   current = strings === english ? 'en' : language;
   document.documentElement.lang = current;
   translate(document);

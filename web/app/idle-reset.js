@@ -10,7 +10,7 @@
 import { onLanguageChange, t } from './i18n.js';
 import { buildDialog } from './kiosk-dialog.js';
 
-export const countdownSeconds = 30;
+const countdownSeconds = 30;
 // What counts as someone at the tablet (input and change: a picked file, assistive technology).
 const activityEvents = ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'wheel', 'input', 'change', 'drop'];
 

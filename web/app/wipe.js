@@ -36,7 +36,7 @@ export async function wipeDevice() {
 }
 
 // This page's address without its fragment (which could hold a design code).
-export function freshAddress(href = location.href) {
+function freshAddress(href = location.href) {
   const url = new URL(href);
   url.hash = '';
   return url.href;
