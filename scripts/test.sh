@@ -20,5 +20,6 @@ ctest --preset wasm
 scripts/fuzz.sh
 
 node --test tests/web/
-node --test tests/e2e/
+# A hung browser test fails after 5 minutes instead of holding CI for its 90.
+node --test --test-timeout=300000 tests/e2e/
 echo "all tests passed in $((SECONDS - start)) s"

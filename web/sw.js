@@ -83,7 +83,11 @@ async function refreshOfflineCopy() {
   const responses = await Promise.all(precacheFiles.map(async (file) => {
     const response = await fetch(file, { cache: 'no-cache' });
     if (response.status !== 200) throw new Error(`${file}: HTTP ${response.status}`);
-    return [new URL(file, self.location.href).href, response];
+    // Read at once: an unread body holds its connection, and the browser opens only a
+    // few per server, so waiting for all of them unread would wait forever.
+    const body = await response.blob();
+    const { status, statusText, headers } = response;
+    return [new URL(file, self.location.href).href, new Response(body, { status, statusText, headers })];
   }));
   const cache = await caches.open(cacheName);
   await Promise.all(responses.map(([url, response]) => cache.put(url, response)));

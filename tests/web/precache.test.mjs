@@ -41,10 +41,11 @@ async function install({ failing = [] } = {}) {
   const fetch = async (path, options) => {
     assert.equal(options?.cache, 'no-cache', 'each file is revalidated, not taken from the HTTP cache');
     fetched.push(path);
-    return { status: failing.includes(path) ? 404 : 200 };
+    return { status: failing.includes(path) ? 404 : 200, statusText: '', headers: {}, blob: async () => path };
   };
   const caches = { open: async () => ({ put: async (url) => { stored.push(url.slice(scope.length) || './'); } }) };
-  vm.runInNewContext(readFileSync(`${webDir}/sw.js`, 'utf8'), { self, caches, fetch, URL, console });
+  const Response = class { constructor(body, init) { Object.assign(this, init, { body }); } };
+  vm.runInNewContext(readFileSync(`${webDir}/sw.js`, 'utf8'), { self, caches, fetch, Response, URL, console });
   const waits = [];
   listeners.install({ waitUntil: (promise) => waits.push(promise) });
   const outcome = await Promise.allSettled(waits);
