@@ -185,7 +185,7 @@ double HeadOutline::weight(Vec2 mm, double edgeMm) const {
     const Vec2 d = mm - centreMm_;
     const double angle = std::atan2(d.x, d.y) * 180 / kPi;
     if (angle < kFirstRayDeg || angle > kFirstRayDeg + (kRays - 1) * kRayStepDeg) return 0;
-    return 1 - smoothstep(-edgeMm, 0, length(d) - radiusAt(angle));
+    return 1 - smoothstep(-0.5 * edgeMm, 0.5 * edgeMm, length(d) - radiusAt(angle));
 }
 
 std::vector<Vec2> HeadOutline::polyline() const {

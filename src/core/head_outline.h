@@ -17,7 +17,8 @@ public:
     HeadOutline() = default;
     static HeadOutline find(const Image& photo, const HeadFrame& frame);
 
-    // 1 inside the outline, 0 outside, a smooth edge of edgeMm ending at the outline.
+    // 1 inside the outline, 0 outside, a smooth edge of edgeMm centred on it (the outline
+    // lies in the middle of the colour step; a stubble fringe reaches to its outer side).
     // Open (1) along rays where no silhouette was seen.
     double weight(Vec2 mm, double edgeMm) const;
     // How far inside the outline mm lies along its ray (negative outside, or below the

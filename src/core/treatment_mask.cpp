@@ -6,6 +6,7 @@
 #include "colour_geodesic.h"
 #include "fields.h"
 #include "head_outline.h"
+#include "morphology.h"
 #include "scalp_estimate.h"
 
 namespace smp {
@@ -153,6 +154,12 @@ double templeWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner) {
     return smoothstep(0, 3, corner.y - mm.y) * smoothstep(0, 3, std::fabs(mm.x) - std::fabs(corner.x));
 }
 
+// Skin-coloured strips and specks narrower than twice kSpurHalfWidthMm are not scalp:
+// a run of a skin-coloured wall along a faint silhouette, lit strands in hair. The scalp
+// behind a hairline is centimetres across.
+constexpr double kSpurHalfWidthMm = 2.5;
+constexpr double kRegrowMm = 4;
+
 // Mean colour of a few pixels spread over one lattice cell: stubble and pores average
 // out. `texture` gets the spread of their brightness.
 std::array<float, 3> cellColour(const Image& photo, Vec2 px, int step, float& texture) {
@@ -251,7 +258,7 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             // forehead to the scalp run above it. Cheapest tests first.
             const bool pathOnly = needsSkin && mm.y >= kForeheadPatchLowMm - 2;
             if (area <= 0 && !pathOnly) continue;
-            const double inHead = head.weight(mm, 3.0) * outline.weight(mm, 1.0);
+            const double inHead = head.weight(mm, 3.0) * outline.weight(mm, 2.0);
             if (inHead <= 0) continue;
             shape[k] = static_cast<float>(inHead * area);
             if (!needsSkin) continue;
@@ -285,6 +292,13 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             }
         }
         lattice.coverage[k] = toByte(w);
+    }
+    if (needsSkin) {
+        const int radius = static_cast<int>(std::lround(kSpurHalfWidthMm * frame.pxPerMm() / lattice.step));
+        const std::vector<std::uint8_t> unopened = lattice.coverage;
+        openPlane(lattice.coverage, lattice.cols, lattice.rows, radius);
+        const int regrow = static_cast<int>(std::lround(kRegrowMm * frame.pxPerMm() / lattice.step));
+        regrowPlane(lattice.coverage, unopened, lattice.cols, lattice.rows, regrow);
     }
 }
 
