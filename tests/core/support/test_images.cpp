@@ -102,9 +102,8 @@ Bytes withExifPayload(const Bytes& jpeg, const Bytes& tiff) {
     const char exif[] = {'E', 'x', 'i', 'f', 0, 0};
     segment.insert(segment.end(), exif, exif + 6);
     segment.insert(segment.end(), tiff.begin(), tiff.end());
-    Bytes out(jpeg.begin(), jpeg.begin() + 2);  // SOI
-    out.insert(out.end(), segment.begin(), segment.end());
-    out.insert(out.end(), jpeg.begin() + 2, jpeg.end());
+    Bytes out = jpeg;
+    out.insert(out.begin() + 2, segment.begin(), segment.end());  // after the SOI
     return out;
 }
 
