@@ -5,6 +5,7 @@
 // as the skin on average.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -133,32 +134,51 @@ TEST(HeadOutline, TakesTheBackdropsEdgeNotTheStubblesInnerOne) {
     for (Vec2 mm : points) EXPECT_NEAR(length(mm - Vec2{0, -30}), RoundHead::kRadiusMm, 2) << mm.x << ", " << mm.y;
 }
 
-// Treated area (coverage ≥ 50%) of the full-scalp mask, and how much of it lies
-// outside a disc, in photo pixels.
-struct Treated {
-    std::size_t inside = 0, outside = 0;
-};
-
-Treated treatedPixels(const Image& photo, const HeadFrame& frame, Vec2 centrePx, double radiusPx) {
+// The soft style's full-scalp mask on the frame's handles.
+TreatmentMask fullScalpMask(const Image& photo, const HeadFrame& frame) {
     const HairlineTemplate& style = *findHairlineTemplate("soft");
     const Hairline hairline(frame, style, 0, 1);
-    const TreatmentMask mask = buildTreatmentMask(photo, frame, hairline, style, Coverage::FullScalp, {});
+    return buildTreatmentMask(photo, frame, hairline, style, Coverage::FullScalp, {});
+}
+
+// Pixels of the treated area (coverage ≥ 50%) for which `first` holds, and the others.
+struct Treated {
+    std::size_t first = 0, other = 0;
+};
+
+template <typename Test>
+Treated treatedPixels(const TreatmentMask& mask, Test first) {
     Treated treated;
     for (int y = 0; y < mask.height; ++y) {
         for (int x = 0; x < mask.width; ++x) {
             if (mask.coverageAt(x, y) < 0.5) continue;
-            (length(Vec2{x + 0.5, y + 0.5} - centrePx) <= radiusPx ? treated.inside : treated.outside)++;
+            (first(x, y) ? treated.first : treated.other)++;
         }
     }
     return treated;
 }
 
+// The head's pixels above row `untilY` (not the wall) painted colour(x, y).
+template <typename Colour>
+void paintHeadAbove(Image& photo, double untilY, const std::uint8_t wall[3], Colour colour) {
+    for (int y = 0; y < static_cast<int>(untilY); ++y) {
+        for (int x = 0; x < photo.width(); ++x) {
+            std::uint8_t* p = photo.pixel(x, y);
+            if (p[0] == wall[0] && p[2] == wall[2]) continue;
+            const std::array<int, 3> rgb = colour(x, y);
+            for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(rgb[static_cast<std::size_t>(c)]);
+        }
+    }
+}
+
 TEST(ScalpMask, AWallOfSkinColourBesideTheHeadGetsNoDots) {
     const RoundHead head;
-    const Treated treated = treatedPixels(head.photo(kPaleWall), head.frame(), head.centrePx,
-                                          RoundHead::kRadiusMm * RoundHead::kPxPerMm + 2);
-    EXPECT_GT(treated.inside, 40000u) << "the scalp behind the hairline is treated";
-    EXPECT_EQ(treated.outside, 0u) << "nothing on the wall, though it passes the skin test";
+    const double radiusPx = RoundHead::kRadiusMm * RoundHead::kPxPerMm + 2;
+    const Treated treated = treatedPixels(fullScalpMask(head.photo(kPaleWall), head.frame()), [&](int x, int y) {
+        return length(Vec2{x + 0.5, y + 0.5} - head.centrePx) <= radiusPx;
+    });
+    EXPECT_GT(treated.first, 40000u) << "the scalp behind the hairline is treated";
+    EXPECT_EQ(treated.other, 0u) << "nothing on the wall, though it passes the skin test";
 }
 
 TEST(ScalpMask, HairOfTheSkinsHueAboveAnEdgeGetsNoDots) {
@@ -168,26 +188,12 @@ TEST(ScalpMask, HairOfTheSkinsHueAboveAnEdgeGetsNoDots) {
     const RoundHead head;
     Image photo = head.photo(kBlueWall);
     const double hairFromPx = head.scene.handles.midFront.y - 10 * RoundHead::kPxPerMm;
-    for (int y = 0; y < static_cast<int>(hairFromPx); ++y) {
-        for (int x = 0; x < photo.width(); ++x) {
-            std::uint8_t* p = photo.pixel(x, y);
-            if (p[2] == kBlueWall[2] && p[0] == kBlueWall[0]) continue;
-            for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(0.55 * test::kSkin[c]);
-        }
-    }
-    const HeadFrame frame = head.frame();
-    const HairlineTemplate& style = *findHairlineTemplate("soft");
-    const Hairline hairline(frame, style, 0, 1);
-    const TreatmentMask mask = buildTreatmentMask(photo, frame, hairline, style, Coverage::FullScalp, {});
-    std::size_t onHair = 0, onScalp = 0;
-    for (int y = 0; y < mask.height; ++y) {
-        for (int x = 0; x < mask.width; ++x) {
-            if (mask.coverageAt(x, y) < 0.5) continue;
-            (y < hairFromPx - 2 ? onHair : onScalp)++;
-        }
-    }
-    EXPECT_EQ(onHair, 0u);
-    EXPECT_GT(onScalp, 1000u) << "the bare band between the hairline and the fringe is treated";
+    paintHeadAbove(photo, hairFromPx, kBlueWall, [](int, int) {
+        return std::array<int, 3>{int(0.55 * test::kSkin[0]), int(0.55 * test::kSkin[1]), int(0.55 * test::kSkin[2])};
+    });
+    const Treated treated = treatedPixels(fullScalpMask(photo, head.frame()), [&](int, int y) { return y < hairFromPx - 2; });
+    EXPECT_EQ(treated.first, 0u) << "nothing on the hair";
+    EXPECT_GT(treated.other, 1000u) << "the bare band between the hairline and the fringe is treated";
 }
 
 TEST(ScalpMask, StrandsAsBrightAsTheSkinGetNoDots) {
@@ -197,27 +203,13 @@ TEST(ScalpMask, StrandsAsBrightAsTheSkinGetNoDots) {
     const RoundHead head;
     Image photo = head.photo(kBlueWall);
     const double hairFromPx = head.scene.handles.midFront.y - 10 * RoundHead::kPxPerMm;
-    for (int y = 0; y < static_cast<int>(hairFromPx); ++y) {
-        for (int x = 0; x < photo.width(); ++x) {
-            std::uint8_t* p = photo.pixel(x, y);
-            if (p[2] == kBlueWall[2] && p[0] == kBlueWall[0]) continue;
-            const int delta = (x + y) % 2 ? 25 : -25;
-            for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(test::kSkin[c] + delta);
-        }
-    }
-    const HeadFrame frame = head.frame();
-    const HairlineTemplate& style = *findHairlineTemplate("soft");
-    const Hairline hairline(frame, style, 0, 1);
-    const TreatmentMask mask = buildTreatmentMask(photo, frame, hairline, style, Coverage::FullScalp, {});
-    std::size_t onHair = 0, onScalp = 0;
-    for (int y = 0; y < mask.height; ++y) {
-        for (int x = 0; x < mask.width; ++x) {
-            if (mask.coverageAt(x, y) < 0.5) continue;
-            (y < hairFromPx - 3 ? onHair : onScalp)++;
-        }
-    }
-    EXPECT_EQ(onHair, 0u);
-    EXPECT_GT(onScalp, 1000u) << "the smooth band between the hairline and the hair is treated";
+    paintHeadAbove(photo, hairFromPx, kBlueWall, [](int x, int y) {
+        const int delta = (x + y) % 2 ? 25 : -25;
+        return std::array<int, 3>{test::kSkin[0] + delta, test::kSkin[1] + delta, test::kSkin[2] + delta};
+    });
+    const Treated treated = treatedPixels(fullScalpMask(photo, head.frame()), [&](int, int y) { return y < hairFromPx - 3; });
+    EXPECT_EQ(treated.first, 0u) << "nothing on the hair";
+    EXPECT_GT(treated.other, 1000u) << "the smooth band between the hairline and the hair is treated";
 }
 
 TEST(ScalpMask, BareTempleSkinBelowTheCornersGetsNoDots) {

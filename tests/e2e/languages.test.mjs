@@ -5,12 +5,11 @@
 // time rewrites what the code wrote.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import {
-  assertRequestsLocal, desktop, openPage, openPhoto, phone, photoPath, screenshot, severeAxeViolations, startSession,
+  assertRequestsLocal, desktop, openPage, openPhoto, phone, photoPath, readLocale, screenshot, severeAxeViolations, startSession,
+  waitReadyIn,
 } from './support.mjs';
 
-const strings = (language) => JSON.parse(readFileSync(new URL(`../../web/locales/${language}.json`, import.meta.url), 'utf8'));
 const photo = 'reisman_shaved_front.jpg';
 
 let session;
@@ -22,10 +21,6 @@ before(async () => {
 after(async () => {
   await session?.close();
 });
-
-async function waitReadyIn(page, words) {
-  await page.waitForFunction((ready) => document.querySelector('#status').textContent === ready, words['status.ready']);
-}
 
 // Visible text nodes that look like a key ("intake.choose") rather than words.
 function leakedKeys(page) {
@@ -81,9 +76,9 @@ async function assertWorkspaceIn(page, words) {
 }
 
 test('?lang=es: the intake and the workspace in Spanish, and a photo opens', async () => {
-  const es = strings('es');
+  const es = readLocale('es');
   const { page, problems, close } = await openPage(session, { query: '?lang=es&maxSide=800' });
-  await waitReadyIn(page, es);
+  await waitReadyIn(page, 'es');
   assert.equal(await page.getAttribute('html', 'lang'), 'es');
   assert.equal(await page.textContent('#intake-title'), es['intake.title']);
   assert.equal(await page.textContent('label[for=photo-input]'), es['intake.choose']);
@@ -101,9 +96,9 @@ test('?lang=es: the intake and the workspace in Spanish, and a photo opens', asy
 });
 
 test('a German browser (de-DE) without a configured language gets German, axe-clean', async () => {
-  const de = strings('de');
+  const de = readLocale('de');
   const { page, problems, close } = await openPage(session, { locale: 'de-DE', query: '?maxSide=800', bypassCSP: true });
-  await waitReadyIn(page, de);
+  await waitReadyIn(page, 'de');
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   assert.equal(await page.textContent('#camera-button'), de['intake.camera']);
   assert.equal(await page.textContent('#privacy'), de['page.privacy']);
@@ -120,9 +115,8 @@ test('a German browser (de-DE) without a configured language gets German, axe-cl
 for (const language of ['de', 'fr']) {
   for (const [label, viewport] of [['phone', phone], ['desktop', desktop]]) {
     test(`${language} at ${viewport.width} px: every label fits its button`, async () => {
-      const words = strings(language);
       const { page, problems, close } = await openPage(session, { viewport, query: `?lang=${language}&maxSide=800` });
-      await waitReadyIn(page, words);
+      await waitReadyIn(page, language);
       assert.deepEqual(await overflowing(page), { cut: [], pageWider: false }, 'intake');
       await openPhoto(page, photoPath(photo));
       await page.click('[data-tool=add]'); // the brush size shows too
@@ -135,7 +129,7 @@ for (const language of ['de', 'fr']) {
 }
 
 test('a language change at run time rewrites the words the code wrote', async () => {
-  const fr = strings('fr');
+  const fr = readLocale('fr');
   const { page, problems, close } = await openPage(session, { query: '?maxSide=800' });
   await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Ready'));
   await openPhoto(page, photoPath(photo));

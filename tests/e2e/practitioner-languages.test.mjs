@@ -6,13 +6,11 @@
 // Screenshots in test-artifacts/e2e/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  andPainted, artifactsDir, assertRequestsLocal, openPage, openPhoto, phone, photoPath, startSession,
+  andPainted, artifactsDir, assertRequestsLocal, openPage, openPhoto, phone, photoPath, readLocale, startSession, waitReadyIn,
 } from './support.mjs';
 
-const readLocale = (language) => JSON.parse(readFileSync(new URL(`../../web/locales/${language}.json`, import.meta.url)));
 const french = readLocale('fr');
 const german = readLocale('de');
 const photo = 'reisman_shaved_front.jpg';
@@ -31,8 +29,7 @@ after(async () => {
 // English status line; this waits for the language's own.)
 async function pageWithPhoto(language, options = {}) {
   const opened = await openPage(session, { query: `?maxSide=640&lang=${language}`, ...options });
-  const ready = readLocale(language)['status.ready'];
-  await opened.page.waitForFunction((ready) => document.querySelector('#status').textContent === ready, ready);
+  await waitReadyIn(opened.page, language);
   await openPhoto(opened.page, photoPath(photo));
   return opened;
 }

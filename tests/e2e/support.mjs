@@ -150,6 +150,14 @@ export async function waitReady(page) {
   await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Ready'));
 }
 
+// The page's strings in `language` (web/locales/).
+export const readLocale = (language) => JSON.parse(readFileSync(new URL(`../../web/locales/${language}.json`, import.meta.url), 'utf8'));
+
+// waitReady for a page in another language: its own "Ready" status line.
+export async function waitReadyIn(page, language) {
+  await page.waitForFunction((ready) => document.querySelector('#status').textContent === ready, readLocale(language)['status.ready']);
+}
+
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 // axe-core's serious and critical findings on a page or frame, as "rule: targets" lines
