@@ -128,7 +128,8 @@ function updateHistoryButtons() {
 function travel(direction) {
   if (!history) return;
   const target = direction === 'undo' ? history.undo() : history.redo();
-  setDesign(target);
+  // A step from before the clinic changed its offer keeps to what it offers now.
+  setDesign(withinOffer(target, config));
   updateHistoryButtons();
   scheduleThumbnails();
 }

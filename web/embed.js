@@ -45,7 +45,35 @@ styles.replaceSync(`
   iframe.loading {
     visibility: hidden;
   }
+  .failed + iframe {
+    display: none;
+  }
+  .failed {
+    margin: 0;
+    padding: 1em;
+    font: 1rem/1.4 system-ui, sans-serif;
+    color: #1c2024;
+    background: #fdf0ee;
+    border: 1px solid #c0392b;
+    border-radius: 6px;
+  }
+  .failed small {
+    display: block;
+    overflow-wrap: anywhere;
+    color: #4a5058;
+  }
 `);
+
+// A frame that loaded but did not say it is ready within this time holds something
+// else (a wrong src, a server's error page): the element says so instead of staying
+// blank, until the page does say it is ready.
+const readyTimeoutMs = 20_000;
+const failedText = {
+  en: 'The SMP preview could not be loaded.',
+  es: 'No se pudo cargar la vista previa de SMP.',
+  fr: 'L’aperçu SMP n’a pas pu être chargé.',
+  de: 'Die SMP-Vorschau konnte nicht geladen werden.',
+};
 
 export class SmpPreview extends HTMLElement {
   static observedAttributes = ['src', 'config', 'cta-label', 'cta-url', ...Object.keys(attributeOptions)];
@@ -68,7 +96,9 @@ export class SmpPreview extends HTMLElement {
     this.#newReady();
   }
 
-  // Resolves when the widget is ready for the methods below.
+  // Resolves when the widget is ready for the methods below. A page that does not say
+  // it is ready within 20 s of loading gets a notice in the element, an error on the
+  // console and an 'smp-error' event.
   get ready() {
     return this.#ready;
   }
@@ -110,6 +140,22 @@ export class SmpPreview extends HTMLElement {
     return (await this.#request({ type: 'smp:export', format, kind })).blob;
   }
 
+  // The frame loaded something that has not said it is ready.
+  #notReady(frame, src) {
+    if (frame !== this.#frame || !this.#readyDone) return;
+    const message = `smp-preview: ${src} did not start the simulator within ${readyTimeoutMs / 1000} s; src must be smp-preview's index.html, served over http(s).`;
+    console.error(message);
+    const language = (this.getAttribute('lang') || document.documentElement.lang || navigator.language || 'en').slice(0, 2);
+    const note = document.createElement('p');
+    note.className = 'failed';
+    note.setAttribute('role', 'alert');
+    const address = document.createElement('small');
+    address.textContent = src;
+    note.append(failedText[language] ?? failedText.en, address);
+    frame.before(note);
+    this.dispatchEvent(new CustomEvent('smp-error', { detail: { message } }));
+  }
+
   // A new promise after a ready frame went; one still waiting waits for the next frame.
   #newReady() {
     if (this.#readyDone) return;
@@ -130,7 +176,10 @@ export class SmpPreview extends HTMLElement {
       // A page opened from a file has no origin to answer to: no API, shown when loaded.
       console.warn('smp-preview: this page has no origin (opened from a file?), so setOptions, getSettings and exportImage do not work; serve it over http(s).');
       frame.addEventListener('load', () => frame.classList.remove('loading'), { once: true });
-    } else src.searchParams.set('hostOrigin', location.origin);
+    } else {
+      src.searchParams.set('hostOrigin', location.origin);
+      frame.addEventListener('load', () => setTimeout(() => this.#notReady(frame, `${src.origin}${src.pathname}`), readyTimeoutMs), { once: true });
+    }
     frame.className = 'loading';
     frame.src = src.href;
     this.#frame = frame;
@@ -197,6 +246,7 @@ export class SmpPreview extends HTMLElement {
     if (message?.type === 'smp:ready') {
       frame.title = message.title;
       frame.classList.remove('loading');
+      this.#shadow.querySelector('.failed')?.remove(); // it was only slow
       // Ready again (a kiosk's start over loads a new page from the first address):
       // the options set since the frame was made go to that page too.
       if (!this.#readyDone) this.#queueUpdate();

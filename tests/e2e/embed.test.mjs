@@ -347,6 +347,45 @@ test('invalid options are reported on the console and fall back to the defaults'
   }
 });
 
+const brokenPage = `<!doctype html>
+<html lang="es"><head><meta charset="utf-8"><title>A host with a wrong src</title>
+<script type="module" src="/embed.js"></script></head>
+<body><smp-preview src="/e2e/not-the-widget.html"></smp-preview></body></html>`;
+
+test('a widget whose src is not the simulator says so in the page, on the console and by an event, instead of staying blank', async () => {
+  const { page, problems, close } = await openHost('e2e/broken.html', { [`${session.origin}/e2e/broken.html`]: brokenPage });
+  try {
+    const errors = [];
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    await page.clock.install();
+    await page.reload();
+    await page.evaluate(() => {
+      window.smpErrors = [];
+      document.querySelector('smp-preview').addEventListener('smp-error', (event) => window.smpErrors.push(event.detail.message));
+    });
+    const frame = await (await page.locator('smp-preview iframe').elementHandle()).contentFrame();
+    await frame.waitForLoadState('load');
+    await page.clock.fastForward(19_000);
+    assert.equal(await page.locator('smp-preview .failed').count(), 0, 'not before 20 s');
+    await page.clock.fastForward(2_000);
+    const note = page.locator('smp-preview .failed');
+    await note.waitFor();
+    assert.equal(await note.getAttribute('role'), 'alert');
+    assert.match(await note.textContent(), /^No se pudo cargar la vista previa de SMP\.http:\/\/127\.0\.0\.1:\d+\/e2e\/not-the-widget\.html$/, 'in the page\'s language, with the address');
+    assert.ok(await note.isVisible());
+    assert.equal(await page.locator('smp-preview iframe').isVisible(), false, 'the wrong page stays hidden');
+    const said = await page.evaluate(() => window.smpErrors);
+    assert.equal(said.length, 1);
+    assert.match(said[0], /not-the-widget\.html did not start the simulator within 20 s; src must be smp-preview's index\.html/);
+    assert.ok(errors.some((text) => text === said[0]), `the console says it too: ${JSON.stringify(errors)}`);
+    await screenshot(page, 'embed-wrong-src');
+    // Errors the test caused on purpose (the 404) are not problems of the page.
+    assert.deepEqual(problems.filter((text) => !/404|did not start the simulator/.test(text)), []);
+  } finally {
+    await close();
+  }
+});
+
 const lightBrandPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A host with a light brand colour</title>
 <script type="module" src="/embed.js"></script></head>
@@ -444,6 +483,14 @@ test('the postMessage API from a host on another origin: set-options, get-settin
     assert.equal(compare.type, 'image/jpeg');
     const pair = await decodeBlobFacts(compare);
     assert.ok(pair.width > 2 * 500 && pair.width > pair.height, `the before/after picture is ${pair.width} × ${pair.height}`);
+
+    // Shade 4 withdrawn: the design takes an offered one, and undoing that step does not
+    // bring back the one the clinic no longer offers.
+    await page.evaluate(() => send({ type: 'smp:set-options', options: { shades: [2, 3] } }));
+    const checkedShade = () => frame.evaluate(() => Number(document.querySelector('#shades [aria-checked="true"]').dataset.shade));
+    assert.ok([2, 3].includes(await checkedShade()), 'an offered shade');
+    await frame.click('#undo');
+    assert.ok([2, 3].includes(await checkedShade()), `after undo, still an offered shade (${await checkedShade()})`);
 
     const unknown = await page.evaluate(() => send({ type: 'smp:reticulate' }));
     assert.deepEqual([unknown.ok, unknown.message], [false, 'unknown message type “smp:reticulate”']);
