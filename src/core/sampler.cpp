@@ -119,17 +119,18 @@ CandidateSet sampleCandidates(const SamplingInputs& in) {
                 const ZoneWeights zones = in.fields.zoneWeights(mm);
                 const double zoneDensity = in.fields.density(zones) * scale;
                 const double behind = in.hairline.distanceBehind(mm);
+                const double hairlineFree = mask.hairlineFreeAt(x, y);
                 double ramp = 1;
                 if (followsHairline(in.coverage)) {
                     ramp = std::max(hairlineRamp(behind, in.transitionMm, in.style.frontFeatherMm, zoneDensity),
-                                    mask.brushAddedAt(x, y));
+                                    hairlineFree);
                 }
                 // Soft edges thin the dots only at the very rim; the ink fades across it.
                 const double density = zoneDensity * ramp * std::fmin(1.0, 2 * coverage);
                 if (density <= 0) continue;
                 const double key = (static_cast<double>(rank) + 0.5) / (density * areaCm2);
                 if (key >= kMaxDensityMultiplier) continue;
-                const double progress = transitionProgress(in, behind);
+                const double progress = std::max(transitionProgress(in, behind), hairlineFree);
                 DotCandidate dot = makeCandidate(in, mm, px, progress, behind,
                                                  (static_cast<std::uint64_t>(rank) << 40) | copyId);
                 dot.key = static_cast<float>(key);

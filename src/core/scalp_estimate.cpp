@@ -92,7 +92,7 @@ SkinModel SkinModel::fromForehead(const Image& photo, const HeadFrame& frame) {
     return model;
 }
 
-double SkinModel::likeness(const std::array<float, 3>& rgb) const {
+double SkinModel::likeness(const std::array<float, 3>& rgb, double tolerance) const {
     const Chroma c = chromaOf(rgb.data());
     // In spread units: the deviation from the forehead, and the direction to grey.
     const Vec2 deviation{(c.r - meanR_) / spreadR_, (c.g - meanG_) / spreadG_};
@@ -100,7 +100,8 @@ double SkinModel::likeness(const std::array<float, 3>& rgb) const {
     toGrey = (1 / std::max(1e-9, length(toGrey))) * toGrey;
     const double saturation = dot(deviation, toGrey);
     const double hue = length(deviation - saturation * toGrey);
-    const double colour = 1 - smoothstep(3.0, 5.0, std::hypot(saturation / kSaturationTolerance, hue));
+    const double colour =
+        1 - smoothstep(3.0 * tolerance, 5.0 * tolerance, std::hypot(saturation / kSaturationTolerance, hue));
     const double ratio = c.luma / meanLuma_;
     const double brightness = smoothstep(kMinLumaRatio * 0.7, kMinLumaRatio, ratio) *
                               (1 - smoothstep(kMaxLumaRatio, kMaxLumaRatio * 1.2, ratio));

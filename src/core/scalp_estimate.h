@@ -31,7 +31,9 @@ class SkinModel {
 public:
     static SkinModel fromForehead(const Image& photo, const HeadFrame& frame);
     // 1 for forehead-like skin, falling to 0 for other colours (hair, cloth, background).
-    double likeness(const std::array<float, 3>& rgb) const;
+    // `tolerance` > 1 widens the accepted colours by that factor (skin under stubble:
+    // darker, duller, with the hair's own hue mixed in).
+    double likeness(const std::array<float, 3>& rgb, double tolerance = 1) const;
     double meanLuma() const { return meanLuma_; }
 
 private:

@@ -67,7 +67,7 @@ struct Lattice {
     int cols = 0;
     int rows = 0;
     std::vector<std::uint8_t> coverage;
-    std::vector<std::uint8_t> added;
+    std::vector<std::uint8_t> hairlineFree;  // see TreatmentMask::hairlineFree
 
     Lattice(const PixelBox& box, int pixelStep) : area(box), step(pixelStep) {
         // One point beyond the last pixel on each axis, so interpolation always has
@@ -82,7 +82,7 @@ struct Lattice {
     Vec2 pointPx(int i, int j) const { return {area.x0 + i * step + 0.5, area.y0 + j * step + 0.5}; }
 };
 
-void paintDab(Lattice& lattice, const BrushStroke& dab, bool trackAdded) {
+void paintDab(Lattice& lattice, const BrushStroke& dab, bool trackFree) {
     for (int j = 0; j < lattice.rows; ++j) {
         for (int i = 0; i < lattice.cols; ++i) {
             const Vec2 p = lattice.pointPx(i, j);
@@ -91,27 +91,44 @@ void paintDab(Lattice& lattice, const BrushStroke& dab, bool trackAdded) {
             const std::size_t k = lattice.index(i, j);
             if (dab.erase) {
                 lattice.coverage[k] = toByte(std::min(lattice.coverage[k] / 255.0, 1 - w));
-                if (trackAdded) lattice.added[k] = toByte(std::min(lattice.added[k] / 255.0, 1 - w));
+                if (trackFree) lattice.hairlineFree[k] = toByte(std::min(lattice.hairlineFree[k] / 255.0, 1 - w));
             } else {
                 lattice.coverage[k] = toByte(std::max(lattice.coverage[k] / 255.0, w));
-                lattice.added[k] = toByte(std::max(lattice.added[k] / 255.0, w));
+                lattice.hairlineFree[k] = toByte(std::max(lattice.hairlineFree[k] / 255.0, w));
             }
         }
     }
 }
 
+// The photo pixels next to a non-zero point of `plane`, within lattice.area (empty if
+// none): only they can interpolate to a non-zero value.
+PixelBox nonZeroPixels(const Lattice& lattice, const std::vector<std::uint8_t>& plane) {
+    PixelBox points{lattice.cols, lattice.rows, 0, 0};
+    for (int j = 0; j < lattice.rows; ++j) {
+        for (int i = 0; i < lattice.cols; ++i) {
+            if (plane[lattice.index(i, j)] == 0) continue;
+            points = {std::min(points.x0, i), std::min(points.y0, j), std::max(points.x1, i + 1), std::max(points.y1, j + 1)};
+        }
+    }
+    if (points.empty()) return {};
+    const PixelBox& a = lattice.area;
+    return {std::max(a.x0, a.x0 + (points.x0 - 1) * lattice.step), std::max(a.y0, a.y0 + (points.y0 - 1) * lattice.step),
+            std::min(a.x1, a.x0 + points.x1 * lattice.step), std::min(a.y1, a.y0 + points.y1 * lattice.step)};
+}
+
 // Bilinear interpolation of a lattice plane into a full-size plane over lattice.area.
+// Only the pixels in `box` (nonZeroPixels of `from`) are written: the rest stay 0.
 void interpolate(const Lattice& lattice, const std::vector<std::uint8_t>& from, std::vector<std::uint8_t>& to,
-                 int width) {
+                 int width, const PixelBox& box) {
     const float scale = 1.0f / static_cast<float>(lattice.step);
-    for (int y = lattice.area.y0; y < lattice.area.y1; ++y) {
+    for (int y = box.y0; y < box.y1; ++y) {
         const int dy = y - lattice.area.y0;
         const int j = dy / lattice.step;
         const float fy = static_cast<float>(dy - j * lattice.step) * scale;
         const std::uint8_t* top = from.data() + lattice.index(0, j);
         const std::uint8_t* bottom = from.data() + lattice.index(0, j + 1);
         std::uint8_t* out = to.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width);
-        for (int x = lattice.area.x0; x < lattice.area.x1; ++x) {
+        for (int x = box.x0; x < box.x1; ++x) {
             const int dx = x - lattice.area.x0;
             const int i = dx / lattice.step;
             const float fx = static_cast<float>(dx - i * lattice.step) * scale;
@@ -160,6 +177,34 @@ double templeWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner) {
 constexpr double kSpurHalfWidthMm = 2.5;
 constexpr double kRegrowMm = 4;
 
+// Temporal stubble: on a shaved head the stubble runs from the temple corners down the
+// sides to the ears, in front of the hairline's gentle side fall. Beyond the corners,
+// up to kSideBandDepthMm below them (above the brows) and within kSideBandWidthMm of the
+// silhouette, a point is scalp when its texture is kStubbleTextureRatio times the
+// forehead's or more (the hair test's measure, with a lower floor: stubble is finer
+// than hair), its colour is skin darkened and dulled by the stubble, and it joins the
+// scalp behind the hairline. Bare temple skin, even shaded, is smooth. Only where a
+// pixel is 1/kMinStubblePxPerMm mm or finer: coarser, stubble does not show.
+constexpr double kSideBandDepthMm = 55;
+constexpr double kSideBandWidthMm = 12;
+constexpr double kSideBandOutlineGapMm = 0.5;
+constexpr double kMinStubblePxPerMm = 3.5;
+constexpr double kStubbleTextureRatio = 2;
+constexpr double kMinStubbleForeheadTexture = 0.5;
+constexpr double kStubbleColourTolerance = 2;
+
+double sideBandWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner, const HeadOutline& outline) {
+    const Vec2 corner = mm.x < 0 ? leftCorner : rightCorner;
+    const double beyond = smoothstep(0, 3, std::fabs(mm.x) - std::fabs(corner.x));
+    if (beyond <= 0 || mm.y > corner.y + 3) return 0;
+    const double depth = 1 - smoothstep(kSideBandDepthMm - 5, kSideBandDepthMm, corner.y - mm.y);
+    if (depth <= 0) return 0;
+    // Not on the silhouette itself: the step from head to background is rough too.
+    const double inset = outline.insetMm(mm);
+    return beyond * depth * smoothstep(kSideBandOutlineGapMm, kSideBandOutlineGapMm + 1.5, inset) *
+           (1 - smoothstep(kSideBandWidthMm, kSideBandWidthMm + 3, inset));
+}
+
 // Mean colour of a few pixels spread over one lattice cell: stubble and pores average
 // out. `texture` gets the spread of their brightness.
 std::array<float, 3> cellColour(const Image& photo, Vec2 px, int step, float& texture) {
@@ -183,15 +228,12 @@ std::array<float, 3> cellColour(const Image& photo, Vec2 px, int step, float& te
     return {sum[0] / n, sum[1] / n, sum[2] / n};
 }
 
-// 0 for scalp-like texture, to 1 for hair (see kHairTextureRatio), at the points where
-// `shape` is positive; `texture` per point, the forehead's points in `seeds`.
-std::vector<float> hairiness(const Lattice& lattice, const std::vector<float>& shape, const std::vector<float>& texture,
-                             const std::vector<bool>& usable, const std::vector<int>& seeds) {
-    double forehead = 0;
-    for (int seed : seeds) forehead += texture[static_cast<std::size_t>(seed)];
-    forehead = std::max(kMinForeheadTexture, forehead / static_cast<double>(seeds.size()));
+// The texture of each point where `where` is positive, averaged with its usable
+// neighbours over 3×3 points.
+std::vector<float> localTexture(const Lattice& lattice, const std::vector<float>& where, const std::vector<float>& texture,
+                                const std::vector<bool>& usable) {
     // 3×3 sums of the usable points' texture and of their count, separably: rows first.
-    const std::size_t n = shape.size();
+    const std::size_t n = where.size();
     std::vector<float> rowSum(n, 0), rowCount(n, 0);
     for (int j = 0; j < lattice.rows; ++j) {
         for (int i = 0; i < lattice.cols; ++i) {
@@ -206,22 +248,63 @@ std::vector<float> hairiness(const Lattice& lattice, const std::vector<float>& s
             rowCount[lattice.index(i, j)] = count;
         }
     }
-    std::vector<float> hair(n, 0);
-    const double low = kHairTextureRatio * forehead;
-    const double high = 1.5 * kHairTextureRatio * forehead;
+    std::vector<float> local(n, 0);
     for (int j = 0; j < lattice.rows; ++j) {
         for (int i = 0; i < lattice.cols; ++i) {
             const std::size_t k = lattice.index(i, j);
-            if (shape[k] <= 0) continue;
+            if (where[k] <= 0) continue;
             float sum = 0, count = 0;
             for (int v = std::max(0, j - 1); v <= std::min(lattice.rows - 1, j + 1); ++v) {
                 sum += rowSum[lattice.index(i, v)];
                 count += rowCount[lattice.index(i, v)];
             }
-            hair[k] = static_cast<float>(smoothstep(low, high, sum / count));
+            local[k] = count > 0 ? sum / count : 0;
         }
     }
-    return hair;
+    return local;
+}
+
+double meanTexture(const std::vector<float>& texture, const std::vector<int>& seeds) {
+    double sum = 0;
+    for (int seed : seeds) sum += texture[static_cast<std::size_t>(seed)];
+    return sum / static_cast<double>(seeds.size());
+}
+
+// 0 where the local texture is at most `low` times the forehead's, to 1 from `high` times.
+std::vector<float> roughness(const std::vector<float>& local, const std::vector<float>& where, double forehead,
+                             double low, double high) {
+    std::vector<float> rough(local.size(), 0);
+    for (std::size_t k = 0; k < local.size(); ++k) {
+        if (where[k] > 0) rough[k] = static_cast<float>(smoothstep(low * forehead, high * forehead, local[k]));
+    }
+    return rough;
+}
+
+// Adds the parts of `extra` (at half strength or more) that touch the lattice's
+// coverage (at half or more), by a flood fill from it: a detached patch stays out.
+// What it adds is treated whatever the hairline says (Lattice::hairlineFree).
+void joinToScalp(Lattice& lattice, const std::vector<std::uint8_t>& extra) {
+    constexpr std::uint8_t kHalf = 128;
+    std::vector<int> queue;
+    std::vector<bool> reached(extra.size(), false);
+    for (std::size_t k = 0; k < extra.size(); ++k) {
+        if (lattice.coverage[k] >= kHalf) queue.push_back(static_cast<int>(k)), reached[k] = true;
+    }
+    for (std::size_t next = 0; next < queue.size(); ++next) {
+        const int k = queue[next];
+        const int i = k % lattice.cols, j = k / lattice.cols;
+        const int neighbours[4][2] = {{i - 1, j}, {i + 1, j}, {i, j - 1}, {i, j + 1}};
+        for (const auto& n : neighbours) {
+            if (n[0] < 0 || n[1] < 0 || n[0] >= lattice.cols || n[1] >= lattice.rows) continue;
+            const std::size_t q = lattice.index(n[0], n[1]);
+            if (reached[q] || extra[q] < kHalf) continue;
+            reached[q] = true;
+            lattice.coverage[q] = std::max(lattice.coverage[q], extra[q]);
+            if (lattice.hairlineFree.empty()) lattice.hairlineFree.assign(extra.size(), 0);
+            lattice.hairlineFree[q] = extra[q];
+            queue.push_back(static_cast<int>(q));
+        }
+    }
 }
 
 // Coverage of the head-based modes on the lattice: behind the hairline (or in the crown
@@ -244,6 +327,8 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
     // Where bare temple skin is looked for (FullScalp only), 0–1.
     const bool temples = coverage == Coverage::FullScalp;
     std::vector<float> temple(temples ? shape.size() : 0, 0);
+    const bool sideBand = temples && frame.pxPerMm() >= kMinStubblePxPerMm;
+    std::vector<float> band(sideBand ? shape.size() : 0, 0);
     std::vector<int> seeds;
     for (int j = 0; j < lattice.rows; ++j) {
         for (int i = 0; i < lattice.cols; ++i) {
@@ -257,10 +342,13 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             // Below the forehead patch only the treated area matters: paths from the
             // forehead to the scalp run above it. Cheapest tests first.
             const bool pathOnly = needsSkin && mm.y >= kForeheadPatchLowMm - 2;
-            if (area <= 0 && !pathOnly) continue;
+            const double side =
+                sideBand ? sideBandWeight(mm, frame.leftCornerMm(), frame.rightCornerMm(), outline) : 0;
+            if (area <= 0 && !pathOnly && side <= 0) continue;
             const double inHead = head.weight(mm, 3.0) * outline.weight(mm, 2.0);
             if (inHead <= 0) continue;
             shape[k] = static_cast<float>(inHead * area);
+            if (sideBand) band[k] = static_cast<float>(inHead * side);
             if (!needsSkin) continue;
             grid.colours[k] = cellColour(photo, px, lattice.step, texture[k]);
             grid.usable[k] = true;
@@ -276,9 +364,19 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
     const bool checkConnected = needsSkin && !seeds.empty();
     std::vector<float> edgeCost;
     std::vector<float> hair;
+    std::vector<float> stubble;
     if (checkConnected) {
         edgeCost = colourGeodesic(grid, seeds, static_cast<float>(skin.meanLuma()), kEdgeTolerance);
-        hair = hairiness(lattice, shape, texture, grid.usable, seeds);
+        std::vector<float> where = shape;
+        for (std::size_t k = 0; k < band.size(); ++k) where[k] = std::max(where[k], band[k]);
+        const std::vector<float> local = localTexture(lattice, where, texture, grid.usable);
+        const double forehead = meanTexture(texture, seeds);
+        hair = roughness(local, shape, std::max(kMinForeheadTexture, forehead), kHairTextureRatio,
+                         1.5 * kHairTextureRatio);
+        if (sideBand) {
+            stubble = roughness(local, band, std::max(kMinStubbleForeheadTexture, forehead), kStubbleTextureRatio,
+                                1.5 * kStubbleTextureRatio);
+        }
     }
     for (std::size_t k = 0; k < shape.size(); ++k) {
         double w = shape[k];
@@ -299,6 +397,14 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
         openPlane(lattice.coverage, lattice.cols, lattice.rows, radius);
         const int regrow = static_cast<int>(std::lround(kRegrowMm * frame.pxPerMm() / lattice.step));
         regrowPlane(lattice.coverage, unopened, lattice.cols, lattice.rows, regrow);
+    }
+    if (sideBand && checkConnected) {
+        std::vector<std::uint8_t> side(band.size(), 0);
+        for (std::size_t k = 0; k < band.size(); ++k) {
+            if (band[k] <= 0) continue;
+            side[k] = toByte(band[k] * skin.likeness(grid.colours[k], kStubbleColourTolerance) * stubble[k]);
+        }
+        joinToScalp(lattice, side);
     }
 }
 
@@ -330,7 +436,7 @@ void buildTreatmentMask(const Image& photo, const HeadFrame& frame, const Hairli
     mask.height = photo.height();
     const std::size_t pixels = static_cast<std::size_t>(mask.width) * static_cast<std::size_t>(mask.height);
     mask.coverage.assign(pixels, 0);
-    mask.brushAdded.clear();
+    mask.hairlineFree.clear();
     mask.bounds = {};
 
     const HeadEllipse head = HeadEllipse::fromCorners(frame.leftCornerMm(), frame.rightCornerMm());
@@ -351,32 +457,21 @@ void buildTreatmentMask(const Image& photo, const HeadFrame& frame, const Hairli
     Lattice lattice(area, step);
     if (usesHead) fillScalpCoverage(photo, frame, hairline, style, coverage, head, lattice);
     // Brush dabs in order: a later erasure wins over an earlier addition and vice versa.
-    const bool anyAdded = std::any_of(brush.begin(), brush.end(), [](const BrushStroke& s) { return !s.erase; });
-    if (anyAdded) lattice.added.assign(lattice.coverage.size(), 0);
-    for (const BrushStroke& dab : brush) paintDab(lattice, dab, anyAdded);
+    const bool brushAdds = std::any_of(brush.begin(), brush.end(), [](const BrushStroke& s) { return !s.erase; });
+    if (brushAdds && lattice.hairlineFree.empty()) lattice.hairlineFree.assign(lattice.coverage.size(), 0);
+    const bool trackFree = !lattice.hairlineFree.empty();
+    for (const BrushStroke& dab : brush) paintDab(lattice, dab, trackFree);
 
     const PixelBox all{0, 0, lattice.cols, lattice.rows};
     boxBlur(lattice.coverage, lattice.cols, all, blurRadius);
-    interpolate(lattice, lattice.coverage, mask.coverage, mask.width);
-    if (anyAdded) {
-        mask.brushAdded.assign(pixels, 0);
-        interpolate(lattice, lattice.added, mask.brushAdded, mask.width);
+    // A pixel is non-zero only next to a non-zero point.
+    mask.bounds = nonZeroPixels(lattice, lattice.coverage);
+    interpolate(lattice, lattice.coverage, mask.coverage, mask.width, mask.bounds);
+    if (trackFree) {
+        mask.hairlineFree.assign(pixels, 0);
+        interpolate(lattice, lattice.hairlineFree, mask.hairlineFree, mask.width,
+                    nonZeroPixels(lattice, lattice.hairlineFree));
     }
-
-    // Bounds from the lattice: a pixel is non-zero only next to a non-zero point.
-    PixelBox points{lattice.cols, lattice.rows, 0, 0};
-    for (int j = 0; j < lattice.rows; ++j) {
-        for (int i = 0; i < lattice.cols; ++i) {
-            if (lattice.coverage[lattice.index(i, j)] == 0) continue;
-            points = {std::min(points.x0, i), std::min(points.y0, j), std::max(points.x1, i + 1), std::max(points.y1, j + 1)};
-        }
-    }
-    if (points.empty()) return;
-    mask.bounds = grow({area.x0 + (points.x0 - 1) * step, area.y0 + (points.y0 - 1) * step,
-                        area.x0 + points.x1 * step, area.y0 + points.y1 * step},
-                       0, mask.width, mask.height);
-    mask.bounds = {std::max(mask.bounds.x0, area.x0), std::max(mask.bounds.y0, area.y0),
-                   std::min(mask.bounds.x1, area.x1), std::min(mask.bounds.y1, area.y1)};
 }
 
 }  // namespace smp

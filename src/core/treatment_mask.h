@@ -34,18 +34,20 @@ struct BrushStroke {
 struct TreatmentMask {
     int width = 0;
     int height = 0;
-    std::vector<std::uint8_t> coverage;    // 0–255, multiplies the ink
-    std::vector<std::uint8_t> brushAdded;  // 0–255 where the brush added area; empty if none
-    PixelBox bounds;                       // where coverage > 0
+    std::vector<std::uint8_t> coverage;  // 0–255, multiplies the ink
+    // 0–255 where the area is treated whatever the hairline's ramp says: brush additions
+    // and the temporal stubble down the sides; empty if none.
+    std::vector<std::uint8_t> hairlineFree;
+    PixelBox bounds;                     // where coverage > 0
 
     double coverageAt(int x, int y) const {
         return coverage[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
                         static_cast<std::size_t>(x)] / 255.0;
     }
-    double brushAddedAt(int x, int y) const {
-        return brushAdded.empty() ? 0.0
-                                  : brushAdded[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
-                                               static_cast<std::size_t>(x)] / 255.0;
+    double hairlineFreeAt(int x, int y) const {
+        return hairlineFree.empty() ? 0.0
+                                    : hairlineFree[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                                                   static_cast<std::size_t>(x)] / 255.0;
     }
 };
 

@@ -67,19 +67,26 @@ TEST(ColourGeodesic, PathsGoAroundUnusablePointsAndSeedsOutsideAreIgnored) {
     EXPECT_TRUE(std::isinf(colourGeodesic(grid, {2}, 100, 0.03f)[0])) << "a seed on an unusable point starts nothing";
 }
 
-// A round head of skin, radius radiusMm, centred 30 mm below the mid-frontal point,
-// on a flat wall; 4 px/mm.
+// A round head of skin, radius kRadiusMm, centred 30 mm below the mid-frontal point,
+// on a flat wall; kPxPerMm unless told.
 struct RoundHead {
     static constexpr double kPxPerMm = 4;
     static constexpr double kRadiusMm = 75;
-    test::Scene scene = test::levelScene(800, 900, kPxPerMm, {400, 300});
-    Vec2 centrePx{400, 300 + 30 * kPxPerMm};
+    double pxPerMm;
+    test::Scene scene;
+    Vec2 centrePx;
+
+    explicit RoundHead(double scale = kPxPerMm)
+        : pxPerMm(scale),
+          scene(test::levelScene(static_cast<int>(200 * scale), static_cast<int>(225 * scale), scale,
+                                 {100 * scale, 75 * scale})),
+          centrePx{100 * scale, 105 * scale} {}
 
     Image photo(const std::uint8_t wall[3]) const {
         Image image = test::flatPhoto(scene.width, scene.height, wall);
         for (int y = 0; y < scene.height; ++y) {
             for (int x = 0; x < scene.width; ++x) {
-                if (length(Vec2{x + 0.5, y + 0.5} - centrePx) > kRadiusMm * kPxPerMm) continue;
+                if (length(Vec2{x + 0.5, y + 0.5} - centrePx) > kRadiusMm * pxPerMm) continue;
                 std::uint8_t* p = image.pixel(x, y);
                 for (int c = 0; c < 3; ++c) p[c] = test::kSkin[c];
             }
@@ -87,7 +94,7 @@ struct RoundHead {
         return image;
     }
     HeadFrame frame() const {
-        return HeadFrame::fromHandles(scene.handles, scene.width, scene.height, kPxPerMm).value();
+        return HeadFrame::fromHandles(scene.handles, scene.width, scene.height, pxPerMm).value();
     }
 };
 
@@ -230,6 +237,60 @@ TEST(ScalpMask, BareTempleSkinBelowTheCornersGetsNoDots) {
     EXPECT_EQ(at(frame.leftCornerMm() + Vec2{-10, -5}), 0);
     EXPECT_EQ(at(frame.rightCornerMm() + Vec2{10, -5}), 0);
     EXPECT_EQ(at({0, 20}), 1);
+}
+
+TEST(ScalpMask, StubbleDownTheSidesIsTreatedWhereThePhotoResolvesIt) {
+    // Beyond the right temple corner, from 3 mm above its height to 35 mm below, the
+    // outer 12 mm of the head are stubble: one dark hair in every 3×3 pixels. The soft
+    // line's side fall leaves it in front of the hairline; the stubble's texture takes it
+    // in, with full-size dots. Bare skin there stays untreated, and at 3 px/mm (where a
+    // real photo does not show stubble) so does the stubble.
+    for (const double pxPerMm : {4.0, 3.0}) {
+        SCOPED_TRACE(pxPerMm);
+        const RoundHead head(pxPerMm);
+        const HeadFrame frame = head.frame();
+        const auto inStrip = [&](Vec2 mm, double margin) {
+            const double r = length(mm - Vec2{0, -30});
+            return mm.x > frame.rightCornerMm().x + margin && mm.y <= 3 - margin && mm.y >= -35 + margin &&
+                   r >= RoundHead::kRadiusMm - 12 + margin && r <= RoundHead::kRadiusMm - margin;
+        };
+        const Image bare = head.photo(kBlueWall);
+        Image stubble = head.photo(kBlueWall);
+        for (int y = 0; y < stubble.height(); y += 3) {
+            for (int x = 0; x < stubble.width(); x += 3) {
+                if (!inStrip(frame.toFrame({x + 0.5, y + 0.5}), 0)) continue;
+                std::uint8_t* p = stubble.pixel(x, y);
+                for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(0.45 * p[c]);
+            }
+        }
+        // The strip's inner part, away from its soft edges, below the line's side fall.
+        const HairlineTemplate& style = *findHairlineTemplate("soft");
+        const Hairline hairline(frame, style, 0, 1);
+        const auto innerStrip = [&](int x, int y) {
+            const Vec2 mm = frame.toFrame({x + 0.5, y + 0.5});
+            return inStrip(mm, 3) && hairline.distanceBehind(mm) < -3;
+        };
+        std::size_t stripPixels = 0;
+        for (int y = 0; y < bare.height(); ++y) {
+            for (int x = 0; x < bare.width(); ++x) stripPixels += innerStrip(x, y);
+        }
+        ASSERT_GT(static_cast<double>(stripPixels) / (pxPerMm * pxPerMm), 40.0) << "mm² to test on";
+        const TreatmentMask onBare = fullScalpMask(bare, frame);
+        EXPECT_EQ(treatedPixels(onBare, innerStrip).first, 0u) << "bare temple skin";
+        const TreatmentMask onStubble = fullScalpMask(stubble, frame);
+        const Treated treated = treatedPixels(onStubble, innerStrip);
+        if (pxPerMm >= 4) {
+            EXPECT_GT(treated.first, stripPixels * 9 / 10) << "the stubble";
+            const Vec2 px = frame.toPhoto({68, -20});
+            EXPECT_GT(onStubble.hairlineFreeAt(static_cast<int>(px.x), static_cast<int>(px.y)), 0.9)
+                << "dots at full density there, not the hairline's ramp";
+        } else {
+            EXPECT_EQ(treated.first, 0u) << "not resolved";
+        }
+        const auto elsewhere = [&](int x, int y) { return !inStrip(frame.toFrame({x + 0.5, y + 0.5}), -2); };
+        EXPECT_EQ(treatedPixels(onStubble, elsewhere).first, treatedPixels(onBare, elsewhere).first)
+            << "nothing changes beyond 2 mm of the strip (none on the wall)";
+    }
 }
 
 TEST(HeadEllipse, CornersMovedInDoNotNarrowTheHead) {

@@ -209,7 +209,7 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
     std::sort(shavedIous.begin(), shavedIous.end());
     std::printf("scalp mask IoU on the bald and shaved photos: median %.3f, worst %.3f (target 0.85)\n", shavedIous[2],
                 shavedIous[0]);
-    EXPECT_GE(shavedIous[2], 0.66);
+    EXPECT_GE(shavedIous[2], 0.70);
 }
 
 }  // namespace
