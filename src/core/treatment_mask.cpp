@@ -117,7 +117,16 @@ PixelBox nonZeroPixels(const Lattice& lattice, const std::vector<std::uint8_t>& 
 }
 
 // Bilinear interpolation of a lattice plane into a full-size plane over lattice.area.
-// Only the pixels in `box` (nonZeroPixels of `from`) are written: the rest stay 0.
+// The bilinear interpolation between lattice points (the rows `top` and `bottom`,
+// column i, fractions fx and fy of a step), rounded to a byte.
+std::uint8_t between(const std::uint8_t* top, const std::uint8_t* bottom, std::size_t i, float fx, float fy) {
+    const float upper = top[i] + fx * static_cast<float>(top[i + 1] - top[i]);
+    const float lower = bottom[i] + fx * static_cast<float>(bottom[i + 1] - bottom[i]);
+    return static_cast<std::uint8_t>(upper + fy * (lower - upper) + 0.5f);
+}
+
+// Bilinear interpolation of a lattice plane into a full-size plane. Only the pixels in
+// `box` (nonZeroPixels of `from`) are written: the rest stay 0.
 void interpolate(const Lattice& lattice, const std::vector<std::uint8_t>& from, std::vector<std::uint8_t>& to,
                  int width, const PixelBox& box) {
     const float scale = 1.0f / static_cast<float>(lattice.step);
@@ -132,10 +141,7 @@ void interpolate(const Lattice& lattice, const std::vector<std::uint8_t>& from, 
             const int dx = x - lattice.area.x0;
             const int i = dx / lattice.step;
             const float fx = static_cast<float>(dx - i * lattice.step) * scale;
-            const std::size_t a = static_cast<std::size_t>(i);
-            const float upper = top[a] + fx * static_cast<float>(top[a + 1] - top[a]);
-            const float lower = bottom[a] + fx * static_cast<float>(bottom[a + 1] - bottom[a]);
-            out[x] = static_cast<std::uint8_t>(upper + fy * (lower - upper) + 0.5f);
+            out[x] = between(top, bottom, static_cast<std::size_t>(i), fx, fy);
         }
     }
 }
@@ -468,10 +474,28 @@ void buildTreatmentMask(const Image& photo, const HeadFrame& frame, const Hairli
     mask.bounds = nonZeroPixels(lattice, lattice.coverage);
     interpolate(lattice, lattice.coverage, mask.coverage, mask.width, mask.bounds);
     if (trackFree) {
-        mask.hairlineFree.assign(pixels, 0);
-        interpolate(lattice, lattice.hairlineFree, mask.hairlineFree, mask.width,
-                    nonZeroPixels(lattice, lattice.hairlineFree));
+        mask.hairlineFree.assign(lattice.hairlineFree.begin(), lattice.hairlineFree.end());
+        mask.latticeArea = lattice.area;
+        mask.latticeStep = lattice.step;
+        mask.latticeCols = lattice.cols;
     }
+}
+
+double TreatmentMask::hairlineFreeAt(int x, int y) const {
+    if (hairlineFree.empty() || x < latticeArea.x0 || y < latticeArea.y0 || x >= latticeArea.x1 ||
+        y >= latticeArea.y1) {
+        return 0;
+    }
+    // As interpolate() would give it for the pixel.
+    const float scale = 1.0f / static_cast<float>(latticeStep);
+    const int dx = x - latticeArea.x0;
+    const int dy = y - latticeArea.y0;
+    const int i = dx / latticeStep;
+    const int j = dy / latticeStep;
+    const std::uint8_t* top = hairlineFree.data() + static_cast<std::size_t>(j) * static_cast<std::size_t>(latticeCols);
+    return between(top, top + latticeCols, static_cast<std::size_t>(i), static_cast<float>(dx - i * latticeStep) * scale,
+                   static_cast<float>(dy - j * latticeStep) * scale) /
+           255.0;
 }
 
 }  // namespace smp

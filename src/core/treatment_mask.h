@@ -35,20 +35,21 @@ struct TreatmentMask {
     int width = 0;
     int height = 0;
     std::vector<std::uint8_t> coverage;  // 0–255, multiplies the ink
-    // 0–255 where the area is treated whatever the hairline's ramp says: brush additions
-    // and the temporal stubble down the sides; empty if none.
-    std::vector<std::uint8_t> hairlineFree;
     PixelBox bounds;                     // where coverage > 0
+    // 0–255 where the area is treated whatever the hairline's ramp says: brush additions
+    // and the temporal stubble down the sides; empty if none. Kept on the mask's lattice
+    // (a point every latticeStep pixels from latticeArea's corner, latticeCols a row)
+    // and interpolated on demand: it is only read where dots are sampled.
+    std::vector<std::uint8_t> hairlineFree;
+    PixelBox latticeArea;
+    int latticeStep = 1;
+    int latticeCols = 0;
 
     double coverageAt(int x, int y) const {
         return coverage[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
                         static_cast<std::size_t>(x)] / 255.0;
     }
-    double hairlineFreeAt(int x, int y) const {
-        return hairlineFree.empty() ? 0.0
-                                    : hairlineFree[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
-                                                   static_cast<std::size_t>(x)] / 255.0;
-    }
+    double hairlineFreeAt(int x, int y) const;
 };
 
 // Soft edge width of the treated area, in mm.
