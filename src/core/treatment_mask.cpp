@@ -165,12 +165,15 @@ constexpr double kMaxEdgeCost = 0.45;
 constexpr double kHairTextureRatio = 2;
 constexpr double kMinForeheadTexture = 4;
 
-// Bare temple skin: beyond the temple corners and below their height, a point as light
-// as the forehead (fully from kTempleSkinLuma + 0.06 of its brightness) is the temple
-// below the temporal hairline, not scalp: the line's gentle fall (sideSlope) would
-// otherwise take a wedge of it in. Stubble, side hair and the shaded side of a dome are
-// darker and stay. Ramps in over 3 mm from the corner's height and from its vertical.
-constexpr double kTempleSkinLuma = 0.84;
+// Bare temple skin: beyond the temple corners and below their height, a point at least
+// half as light as the forehead (fully from kTempleSkinLuma + 0.06 of its brightness)
+// is the temple below the temporal hairline, not scalp, even where it turns away from
+// the light (poindexter's bald temples at 0.47–0.64 of his forehead, parmitano's at
+// 0.75–0.93): the line's gentle fall (sideSlope) would otherwise take a wedge of it in.
+// Stubble on the shaded side is darker and stays (satcher's at 0.35–0.50); stubble the
+// texture shows is taken in again by the side band below. Ramps in over 3 mm from the
+// corner's height and from its vertical.
+constexpr double kTempleSkinLuma = 0.5;
 
 double templeWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner) {
     const Vec2 corner = mm.x < 0 ? leftCorner : rightCorner;
