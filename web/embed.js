@@ -140,12 +140,13 @@ export class SmpPreview extends HTMLElement {
     return (await this.#request({ type: 'smp:export', format, kind })).blob;
   }
 
-  // The frame loaded something that has not said it is ready.
-  #notReady(frame, src) {
+  // The frame loaded something that has not said it is ready. The notice is in the
+  // widget's language (the clinic's file, attributes, setOptions), else the page's.
+  #notReady(frame, src, widgetLanguage) {
     if (frame !== this.#frame || !this.#readyDone) return;
     const message = `smp-preview: ${src} did not start the simulator within ${readyTimeoutMs / 1000} s; src must be smp-preview's index.html, served over http(s).`;
     console.error(message);
-    const language = (this.getAttribute('lang') || document.documentElement.lang || navigator.language || 'en').slice(0, 2);
+    const language = (widgetLanguage || document.documentElement.lang || navigator.language || 'en').slice(0, 2).toLowerCase();
     const note = document.createElement('p');
     note.className = 'failed';
     note.setAttribute('role', 'alert');
@@ -178,7 +179,7 @@ export class SmpPreview extends HTMLElement {
       frame.addEventListener('load', () => frame.classList.remove('loading'), { once: true });
     } else {
       src.searchParams.set('hostOrigin', location.origin);
-      frame.addEventListener('load', () => setTimeout(() => this.#notReady(frame, `${src.origin}${src.pathname}`), readyTimeoutMs), { once: true });
+      frame.addEventListener('load', () => setTimeout(() => this.#notReady(frame, `${src.origin}${src.pathname}`, this.#scriptOptions.language ?? options.language), readyTimeoutMs), { once: true });
     }
     frame.className = 'loading';
     frame.src = src.href;

@@ -347,10 +347,11 @@ test('invalid options are reported on the console and fall back to the defaults'
   }
 });
 
+// The page is in English, the clinic's file (examples/clinic.json) says Spanish.
 const brokenPage = `<!doctype html>
-<html lang="es"><head><meta charset="utf-8"><title>A host with a wrong src</title>
+<html lang="en"><head><meta charset="utf-8"><title>A host with a wrong src</title>
 <script type="module" src="/embed.js"></script></head>
-<body><smp-preview src="/e2e/not-the-widget.html"></smp-preview></body></html>`;
+<body><smp-preview src="/e2e/not-the-widget.html" config="/examples/clinic.json"></smp-preview></body></html>`;
 
 test('a widget whose src is not the simulator says so in the page, on the console and by an event, instead of staying blank', async () => {
   const { page, problems, close } = await openHost('e2e/broken.html', { [`${session.origin}/e2e/broken.html`]: brokenPage });
@@ -371,7 +372,7 @@ test('a widget whose src is not the simulator says so in the page, on the consol
     const note = page.locator('smp-preview .failed');
     await note.waitFor();
     assert.equal(await note.getAttribute('role'), 'alert');
-    assert.match(await note.textContent(), /^No se pudo cargar la vista previa de SMP\.http:\/\/127\.0\.0\.1:\d+\/e2e\/not-the-widget\.html$/, 'in the page\'s language, with the address');
+    assert.match(await note.textContent(), /^No se pudo cargar la vista previa de SMP\.http:\/\/127\.0\.0\.1:\d+\/e2e\/not-the-widget\.html$/, 'in the clinic\'s language, with the address');
     assert.ok(await note.isVisible());
     assert.equal(await page.locator('smp-preview iframe').isVisible(), false, 'the wrong page stays hidden');
     const said = await page.evaluate(() => window.smpErrors);
