@@ -85,6 +85,7 @@ export class SmpPreview extends HTMLElement {
   #readyDone = null; // its resolve; null once resolved
   #loads = 0; // the newest #load wins
   #file = null; // {attribute, options: Promise} of the config file read last
+  #language = ''; // the options' language when they were last worked out
   #scriptOptions = {}; // from setOptions
   #pending = new Map(); // request id → {resolve, reject}
   #nextId = 1;
@@ -142,11 +143,11 @@ export class SmpPreview extends HTMLElement {
 
   // The frame loaded something that has not said it is ready. The notice is in the
   // widget's language (the clinic's file, attributes, setOptions), else the page's.
-  #notReady(frame, src, widgetLanguage) {
+  #notReady(frame, src) {
     if (frame !== this.#frame || !this.#readyDone) return;
     const message = `smp-preview: ${src} did not start the simulator within ${readyTimeoutMs / 1000} s; src must be smp-preview's index.html, served over http(s).`;
     console.error(message);
-    const language = (widgetLanguage || document.documentElement.lang || navigator.language || 'en').slice(0, 2).toLowerCase();
+    const language = (this.#language || document.documentElement.lang || navigator.language || 'en').slice(0, 2).toLowerCase();
     const note = document.createElement('p');
     note.className = 'failed';
     note.setAttribute('role', 'alert');
@@ -179,7 +180,7 @@ export class SmpPreview extends HTMLElement {
       frame.addEventListener('load', () => frame.classList.remove('loading'), { once: true });
     } else {
       src.searchParams.set('hostOrigin', location.origin);
-      frame.addEventListener('load', () => setTimeout(() => this.#notReady(frame, `${src.origin}${src.pathname}`, this.#scriptOptions.language ?? options.language), readyTimeoutMs), { once: true });
+      frame.addEventListener('load', () => setTimeout(() => this.#notReady(frame, `${src.origin}${src.pathname}`), readyTimeoutMs), { once: true });
     }
     frame.className = 'loading';
     frame.src = src.href;
@@ -209,7 +210,9 @@ export class SmpPreview extends HTMLElement {
     // URLs are resolved against this page (the file's, against the file).
     const { options, problems } = checkOptions(raw, { base: document.baseURI });
     reportProblems(problems, '<smp-preview> attributes');
-    return { ...fromFile, ...options, ...this.#scriptOptions };
+    const merged = { ...fromFile, ...options, ...this.#scriptOptions };
+    this.#language = merged.language ?? '';
+    return merged;
   }
 
   #fileOptions() {

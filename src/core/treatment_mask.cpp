@@ -116,7 +116,6 @@ PixelBox nonZeroPixels(const Lattice& lattice, const std::vector<std::uint8_t>& 
             std::min(a.x1, a.x0 + points.x1 * lattice.step), std::min(a.y1, a.y0 + points.y1 * lattice.step)};
 }
 
-// Bilinear interpolation of a lattice plane into a full-size plane over lattice.area.
 // The bilinear interpolation between lattice points (the rows `top` and `bottom`,
 // column i, fractions fx and fy of a step), rounded to a byte.
 std::uint8_t between(const std::uint8_t* top, const std::uint8_t* bottom, std::size_t i, float fx, float fy) {
