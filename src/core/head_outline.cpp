@@ -35,6 +35,12 @@ constexpr double kPriorCostPerMm = 3;
 // kStepCost contrast units per sample: a smooth outline beats a jagged one.
 constexpr int kMaxStep = 4;
 constexpr double kStepCost = 2.5;
+// How much a candidate gains for having skin on its inner side and none on its outer
+// side (the mean skin likeness over the contrast windows, inner minus outer, times this):
+// the head ends where its skin ends. A lamp beside the head (parmitano) has a stronger
+// edge than his blurred silhouette, but no skin on either side of it; the dark rim of
+// stubble round a head (reisman) is skin-coloured where the black backdrop is not.
+constexpr double kSkinEdgeWeight = 80;
 // Where the head runs off the photo, its edge counts as this much contrast.
 constexpr double kPhotoEdgeContrast = 25;
 // A ray whose best edge is fainter than this saw no silhouette (a head filling the
@@ -94,7 +100,7 @@ double contrast(const Colour& a, const Colour& b) {
 
 }  // namespace
 
-HeadOutline HeadOutline::find(const Image& photo, const HeadFrame& frame) {
+HeadOutline HeadOutline::find(const Image& photo, const HeadFrame& frame, const SkinModel& skin) {
     const int spreadPx = static_cast<int>(0.5 * frame.pxPerMm());
     // score[k][j]: how much ray k's silhouette at sample j is worth.
     std::vector<std::array<double, kSamples>> score(kRays);
@@ -110,6 +116,12 @@ HeadOutline HeadOutline::find(const Image& photo, const HeadFrame& frame) {
                             colours[static_cast<std::size_t>(inPhoto)])) {
             ++inPhoto;
         }
+        std::array<double, kSamples> skinLikeness{};
+        for (int j = 0; j < inPhoto; ++j) {
+            const Colour& c = colours[static_cast<std::size_t>(j)];
+            skinLikeness[static_cast<std::size_t>(j)] =
+                skin.likeness({static_cast<float>(c[0]), static_cast<float>(c[1]), static_cast<float>(c[2])});
+        }
         const double prior = priorRadiusMm(angle);
         auto& row = score[static_cast<std::size_t>(k)];
         for (int j = 0; j < kSamples; ++j) {
@@ -118,13 +130,17 @@ HeadOutline HeadOutline::find(const Image& photo, const HeadFrame& frame) {
                 value = kPhotoEdgeContrast;
             } else if (j >= kSideSamples && j + kSideSamples < inPhoto) {
                 Colour inner{0, 0, 0}, outer{0, 0, 0};
+                double skinInside = 0, skinOutside = 0;
                 for (int d = 1; d <= kSideSamples; ++d) {
+                    const auto in = static_cast<std::size_t>(j - d), out = static_cast<std::size_t>(j + d);
                     for (std::size_t c = 0; c < 3; ++c) {
-                        inner[c] += colours[static_cast<std::size_t>(j - d)][c] / kSideSamples;
-                        outer[c] += colours[static_cast<std::size_t>(j + d)][c] / kSideSamples;
+                        inner[c] += colours[in][c] / kSideSamples;
+                        outer[c] += colours[out][c] / kSideSamples;
                     }
+                    skinInside += skinLikeness[in] / kSideSamples;
+                    skinOutside += skinLikeness[out] / kSideSamples;
                 }
-                value = contrast(inner, outer);
+                value = contrast(inner, outer) + kSkinEdgeWeight * (skinInside - skinOutside);
             }
             edge[static_cast<std::size_t>(k)][static_cast<std::size_t>(j)] = value;
             if (value != kInvalid) {

@@ -1,6 +1,6 @@
 // The head's silhouette in a front view, found from the handles: the strongest closed
-// colour edge around the top of the head, by dynamic programming over rays cast from
-// the forehead. It keeps dots off the background whatever the background's colour
+// colour edge around the top of the head with skin inside it, by dynamic programming
+// over rays cast from the forehead. It keeps dots off the background whatever the background's colour
 // (a skin-coloured wall passes every colour test; only its edge against the head
 // tells it apart).
 #pragma once
@@ -9,13 +9,16 @@
 
 #include "head_frame.h"
 #include "image.h"
+#include "scalp_estimate.h"
 
 namespace smp {
 
 class HeadOutline {
 public:
     HeadOutline() = default;
-    static HeadOutline find(const Image& photo, const HeadFrame& frame);
+    // `skin`: the forehead's colour (SkinModel::fromForehead); the outline prefers edges
+    // where skin ends.
+    static HeadOutline find(const Image& photo, const HeadFrame& frame, const SkinModel& skin);
 
     // 1 inside the outline, 0 outside, a smooth edge of edgeMm centred on it (the outline
     // lies in the middle of the colour step; a stubble fringe reaches to its outer side).

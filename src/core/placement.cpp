@@ -92,7 +92,7 @@ struct CornerMoves {
 CornerMoves keepCornersOnTheHead(const Image& photo, double pxPerMm, Handles& handles) {
     const auto frame = HeadFrame::fromHandles(handles, photo.width(), photo.height(), pxPerMm);
     if (!frame) return {};
-    const HeadOutline outline = HeadOutline::find(photo, frame.value());
+    const HeadOutline outline = HeadOutline::find(photo, frame.value(), SkinModel::fromForehead(photo, frame.value()));
     const Vec2 left = frame.value().leftCornerMm();
     const Vec2 right = frame.value().rightCornerMm();
     // How far in a corner must move to sit on the head; -1: no such place.

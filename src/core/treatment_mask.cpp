@@ -320,7 +320,8 @@ void joinToScalp(Lattice& lattice, const std::vector<std::uint8_t>& extra) {
 // forehead.
 void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairline& hairline,
                        const HairlineTemplate& style, Coverage coverage, const HeadEllipse& head, Lattice& lattice) {
-    const HeadOutline outline = HeadOutline::find(photo, frame);
+    const SkinModel skin = SkinModel::fromForehead(photo, frame);
+    const HeadOutline outline = HeadOutline::find(photo, frame, skin);
     const bool needsSkin = coverage == Coverage::FullScalp || coverage == Coverage::CrownOnly;
     std::vector<float> shape(lattice.coverage.size(), 0);
     ColourGrid grid;
@@ -330,7 +331,6 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
         grid.colours.resize(shape.size());
         grid.usable.assign(shape.size(), false);
     }
-    const SkinModel skin = needsSkin ? SkinModel::fromForehead(photo, frame) : SkinModel{};
     std::vector<float> texture(needsSkin ? shape.size() : 0, 0);
     // Where bare temple skin is looked for (FullScalp only), 0–1.
     const bool temples = coverage == Coverage::FullScalp;

@@ -101,7 +101,8 @@ struct RoundHead {
 TEST(HeadOutline, FindsARoundHeadOnAPlainWall) {
     const RoundHead head;
     const HeadFrame frame = head.frame();
-    const HeadOutline outline = HeadOutline::find(head.photo(kBlueWall), frame);
+    const Image photo = head.photo(kBlueWall);
+    const HeadOutline outline = HeadOutline::find(photo, frame, SkinModel::fromForehead(photo, frame));
     const std::vector<Vec2> points = outline.polyline();
     ASSERT_GT(points.size(), 90u);
     for (Vec2 mm : points) {
@@ -115,7 +116,8 @@ TEST(HeadOutline, FindsARoundHeadOnAPlainWall) {
 
 TEST(HeadOutline, LeavesTheHeadOpenWhereNoSilhouetteIsSeen) {
     const RoundHead head;
-    const HeadOutline outline = HeadOutline::find(test::flatPhoto(800, 900), head.frame());
+    const Image photo = test::flatPhoto(800, 900);
+    const HeadOutline outline = HeadOutline::find(photo, head.frame(), SkinModel::fromForehead(photo, head.frame()));
     EXPECT_TRUE(outline.polyline().empty());
     EXPECT_EQ(outline.weight({0, 100}, 1), 1);
     EXPECT_EQ(outline.weight({-120, 0}, 1), 1);
@@ -136,7 +138,31 @@ TEST(HeadOutline, TakesTheBackdropsEdgeNotTheStubblesInnerOne) {
             for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(0.6 * test::kSkin[c]);
         }
     }
-    const std::vector<Vec2> points = HeadOutline::find(photo, head.frame()).polyline();
+    const HeadFrame frame = head.frame();
+    const std::vector<Vec2> points = HeadOutline::find(photo, frame, SkinModel::fromForehead(photo, frame)).polyline();
+    ASSERT_GT(points.size(), 90u);
+    for (Vec2 mm : points) EXPECT_NEAR(length(mm - Vec2{0, -30}), RoundHead::kRadiusMm, 2) << mm.x << ", " << mm.y;
+}
+
+TEST(HeadOutline, EndsWhereTheSkinEndsNotAtAStrongerEdgeBesideIt) {
+    // A lamp beside the head (parmitano): a white arc 4–14 mm outside the image-right
+    // upper side, on a grey wall that differs little from the skin. The lamp's edges
+    // are the stronger ones, but there is no skin on either side of them.
+    const RoundHead head;
+    constexpr std::uint8_t kGreyWall[3] = {170, 165, 160};
+    Image photo = head.photo(kGreyWall);
+    for (int y = 0; y < photo.height(); ++y) {
+        for (int x = 0; x < photo.width(); ++x) {
+            const Vec2 d = Vec2{x + 0.5, y + 0.5} - head.centrePx;
+            const double r = length(d) / RoundHead::kPxPerMm;
+            const double angle = std::atan2(d.x, -d.y) * 180 / 3.14159265358979323846;
+            if (r < RoundHead::kRadiusMm + 4 || r > RoundHead::kRadiusMm + 14 || angle < 30 || angle > 100) continue;
+            std::uint8_t* p = photo.pixel(x, y);
+            p[0] = p[1] = 250, p[2] = 246;
+        }
+    }
+    const HeadFrame frame = head.frame();
+    const std::vector<Vec2> points = HeadOutline::find(photo, frame, SkinModel::fromForehead(photo, frame)).polyline();
     ASSERT_GT(points.size(), 90u);
     for (Vec2 mm : points) EXPECT_NEAR(length(mm - Vec2{0, -30}), RoundHead::kRadiusMm, 2) << mm.x << ", " << mm.y;
 }

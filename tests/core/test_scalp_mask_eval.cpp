@@ -103,7 +103,9 @@ Handles handlesAt(const test::Json& h, double scale) {
 std::vector<Vec2> outlineAt(const Image& photo, const Handles& handles, double pxPerMm) {
     const HeadFrame frame = HeadFrame::fromHandles(handles, photo.width(), photo.height(), pxPerMm).value();
     std::vector<Vec2> points;
-    for (Vec2 mm : HeadOutline::find(photo, frame).polyline()) points.push_back(frame.toPhoto(mm));
+    for (Vec2 mm : HeadOutline::find(photo, frame, SkinModel::fromForehead(photo, frame)).polyline()) {
+        points.push_back(frame.toPhoto(mm));
+    }
     return points;
 }
 
@@ -189,7 +191,7 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
         // Regression floors just below what the mask reaches, not the targets
         // (IoU 0.85, nothing outside the head), which it does not meet yet: see the
         // README, "Scalp mask".
-        EXPECT_LE(outside, 1.9);
+        EXPECT_LE(outside, 1.2);
         EXPECT_LE(outsideAuto, 1.0);
         if (!shaved) {
             // Off the head only on parmitano's blurred wall so far.
@@ -209,7 +211,7 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
     std::sort(shavedIous.begin(), shavedIous.end());
     std::printf("scalp mask IoU on the bald and shaved photos: median %.3f, worst %.3f (target 0.85)\n", shavedIous[2],
                 shavedIous[0]);
-    EXPECT_GE(shavedIous[2], 0.70);
+    EXPECT_GE(shavedIous[2], 0.74);
 }
 
 }  // namespace
