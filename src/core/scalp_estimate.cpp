@@ -109,3 +109,13 @@ double SkinModel::likeness(const std::array<float, 3>& rgb, double tolerance) co
 }
 
 }  // namespace smp
+
+namespace smp {
+
+double SkinModel::saturationRatio(const std::array<float, 3>& rgb) const {
+    const Chroma c = chromaOf(rgb.data());
+    const double forehead = std::hypot(meanR_ - 1.0 / 3, meanG_ - 1.0 / 3);
+    return std::hypot(c.r - 1.0 / 3, c.g - 1.0 / 3) / std::max(1e-6, forehead);
+}
+
+}  // namespace smp

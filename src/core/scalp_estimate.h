@@ -35,6 +35,8 @@ public:
     // darker, duller, with the hair's own hue mixed in).
     double likeness(const std::array<float, 3>& rgb, double tolerance = 1) const;
     double meanLuma() const { return meanLuma_; }
+    // How far rgb's chromaticity lies from grey, over the forehead's: below 1 duller.
+    double saturationRatio(const std::array<float, 3>& rgb) const;
 
 private:
     double meanR_ = 0.45, meanG_ = 0.31;      // chromaticity r, g of the forehead

@@ -190,7 +190,8 @@ constexpr double kRegrowMm = 4;
 // up to kSideBandDepthMm below them (above the brows) and within kSideBandWidthMm of the
 // silhouette, a point is scalp when its texture is kStubbleTextureRatio times the
 // forehead's or more (the hair test's measure, with a lower floor: stubble is finer
-// than hair), its colour is skin darkened and dulled by the stubble, and it joins the
+// than hair) or it is dark and dull (below), its colour is skin darkened and dulled by
+// the stubble, and it joins the
 // scalp behind the hairline. Bare temple skin, even shaded, is smooth. Only where a
 // pixel is 1/kMinStubblePxPerMm mm or finer: coarser, stubble does not show.
 constexpr double kSideBandDepthMm = 55;
@@ -200,6 +201,15 @@ constexpr double kMinStubblePxPerMm = 3.5;
 constexpr double kStubbleTextureRatio = 2;
 constexpr double kMinStubbleForeheadTexture = 0.5;
 constexpr double kStubbleColourTolerance = 2;
+// Stubble too fine for the texture to show (black stubble on dark skin at satcher's
+// 3.75 px/mm) still darkens the skin and greys it: below kStubbleLuma + 0.05 of the
+// forehead's brightness (fully from kStubbleLuma down) and below kStubbleSaturation +
+// 0.05 of its distance from grey (likewise). A shadow darkens skin as much but keeps its colour, or deepens
+// it (poindexter's and parmitano's shaded temples at 1.05 and 1.13 of their foreheads'
+// saturation; satcher's bands at 0.83, reisman's brown stubble at 1.7, which the
+// texture finds).
+constexpr double kStubbleLuma = 0.55;
+constexpr double kStubbleSaturation = 0.85;
 
 double sideBandWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner, const HeadOutline& outline) {
     const Vec2 corner = mm.x < 0 ? leftCorner : rightCorner;
@@ -410,7 +420,13 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
         std::vector<std::uint8_t> side(band.size(), 0);
         for (std::size_t k = 0; k < band.size(); ++k) {
             if (band[k] <= 0) continue;
-            side[k] = toByte(band[k] * skin.likeness(grid.colours[k], kStubbleColourTolerance) * stubble[k]);
+            const auto& c = grid.colours[k];
+            const double lumaRatio = (c[0] + c[1] + c[2]) / 3.0 / skin.meanLuma();
+            const double darkAndDull = (1 - smoothstep(kStubbleLuma, kStubbleLuma + 0.05, lumaRatio)) *
+                                       (1 - smoothstep(kStubbleSaturation, kStubbleSaturation + 0.05,
+                                                       skin.saturationRatio(c)));
+            side[k] = toByte(band[k] * skin.likeness(c, kStubbleColourTolerance) *
+                             std::max<double>(stubble[k], darkAndDull));
         }
         joinToScalp(lattice, side);
     }

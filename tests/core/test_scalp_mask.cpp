@@ -265,41 +265,62 @@ TEST(ScalpMask, BareTempleSkinBelowTheCornersGetsNoDots) {
     EXPECT_EQ(at({0, 20}), 1);
 }
 
+// Beyond the right temple corner, from 3 mm above its height to 35 mm below, the outer
+// 12 mm of a RoundHead (`margin` mm in from each edge).
+bool inSideStrip(const HeadFrame& frame, Vec2 mm, double margin) {
+    const double r = length(mm - Vec2{0, -30});
+    return mm.x > frame.rightCornerMm().x + margin && mm.y <= 3 - margin && mm.y >= -35 + margin &&
+           r >= RoundHead::kRadiusMm - 12 + margin && r <= RoundHead::kRadiusMm - margin;
+}
+
+// The side strip's pixels given `colour(x, y, skin pixel)`.
+template <typename Colour>
+Image withSideStrip(const RoundHead& head, Colour colour) {
+    Image photo = head.photo(kBlueWall);
+    const HeadFrame frame = head.frame();
+    for (int y = 0; y < photo.height(); ++y) {
+        for (int x = 0; x < photo.width(); ++x) {
+            if (inSideStrip(frame, frame.toFrame({x + 0.5, y + 0.5}), 0)) colour(x, y, photo.pixel(x, y));
+        }
+    }
+    return photo;
+}
+
+// The strip's inner part, away from its soft edges, below the soft line's side fall; and
+// its area in pixels.
+struct InnerSideStrip {
+    const HeadFrame& frame;
+    Hairline hairline;
+    explicit InnerSideStrip(const HeadFrame& f) : frame(f), hairline(f, *findHairlineTemplate("soft"), 0, 1) {}
+    bool operator()(int x, int y) const {
+        const Vec2 mm = frame.toFrame({x + 0.5, y + 0.5});
+        return inSideStrip(frame, mm, 3) && hairline.distanceBehind(mm) < -3;
+    }
+    std::size_t pixels(int width, int height) const {
+        std::size_t count = 0;
+        for (int y = 0; y < height; ++y) {
+            for (int x = 0; x < width; ++x) count += (*this)(x, y);
+        }
+        return count;
+    }
+};
+
 TEST(ScalpMask, StubbleDownTheSidesIsTreatedWhereThePhotoResolvesIt) {
-    // Beyond the right temple corner, from 3 mm above its height to 35 mm below, the
-    // outer 12 mm of the head are stubble: one dark hair in every 3×3 pixels. The soft
-    // line's side fall leaves it in front of the hairline; the stubble's texture takes it
-    // in, with full-size dots. Bare skin there stays untreated, and at 3 px/mm (where a
-    // real photo does not show stubble) so does the stubble.
+    // The side strip is stubble: one dark hair in every 3×3 pixels. The soft line's side
+    // fall leaves it in front of the hairline; the stubble's texture takes it in, with
+    // full-size dots. Bare skin there stays untreated, and at 3 px/mm (where a real photo
+    // does not show stubble) so does the stubble.
     for (const double pxPerMm : {4.0, 3.0}) {
         SCOPED_TRACE(pxPerMm);
         const RoundHead head(pxPerMm);
         const HeadFrame frame = head.frame();
-        const auto inStrip = [&](Vec2 mm, double margin) {
-            const double r = length(mm - Vec2{0, -30});
-            return mm.x > frame.rightCornerMm().x + margin && mm.y <= 3 - margin && mm.y >= -35 + margin &&
-                   r >= RoundHead::kRadiusMm - 12 + margin && r <= RoundHead::kRadiusMm - margin;
-        };
         const Image bare = head.photo(kBlueWall);
-        Image stubble = head.photo(kBlueWall);
-        for (int y = 0; y < stubble.height(); y += 3) {
-            for (int x = 0; x < stubble.width(); x += 3) {
-                if (!inStrip(frame.toFrame({x + 0.5, y + 0.5}), 0)) continue;
-                std::uint8_t* p = stubble.pixel(x, y);
-                for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(0.45 * p[c]);
-            }
-        }
-        // The strip's inner part, away from its soft edges, below the line's side fall.
-        const HairlineTemplate& style = *findHairlineTemplate("soft");
-        const Hairline hairline(frame, style, 0, 1);
-        const auto innerStrip = [&](int x, int y) {
-            const Vec2 mm = frame.toFrame({x + 0.5, y + 0.5});
-            return inStrip(mm, 3) && hairline.distanceBehind(mm) < -3;
-        };
-        std::size_t stripPixels = 0;
-        for (int y = 0; y < bare.height(); ++y) {
-            for (int x = 0; x < bare.width(); ++x) stripPixels += innerStrip(x, y);
-        }
+        const Image stubble = withSideStrip(head, [](int x, int y, std::uint8_t* p) {
+            if (x % 3 || y % 3) return;
+            for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(0.45 * p[c]);
+        });
+        const InnerSideStrip innerStrip(frame);
+        const std::size_t stripPixels = innerStrip.pixels(bare.width(), bare.height());
         ASSERT_GT(static_cast<double>(stripPixels) / (pxPerMm * pxPerMm), 40.0) << "mm² to test on";
         const TreatmentMask onBare = fullScalpMask(bare, frame);
         EXPECT_EQ(treatedPixels(onBare, innerStrip).first, 0u) << "bare temple skin";
@@ -313,10 +334,29 @@ TEST(ScalpMask, StubbleDownTheSidesIsTreatedWhereThePhotoResolvesIt) {
         } else {
             EXPECT_EQ(treated.first, 0u) << "not resolved";
         }
-        const auto elsewhere = [&](int x, int y) { return !inStrip(frame.toFrame({x + 0.5, y + 0.5}), -2); };
+        const auto elsewhere = [&](int x, int y) { return !inSideStrip(frame, frame.toFrame({x + 0.5, y + 0.5}), -2); };
         EXPECT_EQ(treatedPixels(onStubble, elsewhere).first, treatedPixels(onBare, elsewhere).first)
             << "nothing changes beyond 2 mm of the strip (none on the wall)";
     }
+}
+
+TEST(ScalpMask, StubbleTooFineToSeeIsToldFromShadeByItsDullerColour) {
+    // Black stubble on dark skin, finer than a pixel (satcher): the skin darkened and
+    // greyed, with no texture (40% skin, 60% dark grey: 0.53 of its brightness, 0.76 of
+    // its saturation). A shadow as dark (0.56) keeps the skin's colour, and stays
+    // untreated (below half the forehead's brightness, step 1 would treat it).
+    const RoundHead head;
+    const HeadFrame frame = head.frame();
+    const Image stubble = withSideStrip(head, [](int, int, std::uint8_t* p) {
+        for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(0.4 * p[c] + 0.6 * 40);
+    });
+    const Image shade = withSideStrip(head, [](int, int, std::uint8_t* p) {
+        for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(0.56 * p[c]);
+    });
+    const InnerSideStrip innerStrip(frame);
+    const std::size_t stripPixels = innerStrip.pixels(stubble.width(), stubble.height());
+    EXPECT_GT(treatedPixels(fullScalpMask(stubble, frame), innerStrip).first, stripPixels * 9 / 10) << "the stubble";
+    EXPECT_EQ(treatedPixels(fullScalpMask(shade, frame), innerStrip).first, 0u) << "the shadow";
 }
 
 TEST(HeadEllipse, CornersMovedInDoNotNarrowTheHead) {

@@ -199,7 +199,7 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
             EXPECT_LE(outsideAuto, 0.3);
         }
         if (shaved) {
-            EXPECT_GE(iou, 0.55);
+            EXPECT_GE(iou, 0.62);
         }
         if (truth["expectNoDots"].boolean) {
             EXPECT_LE(areaOutsideCm2(ours, none, pxPerMm), 1.5);
