@@ -164,14 +164,27 @@ constexpr double kMaxEdgeCost = 0.45;
 constexpr double kHairTextureRatio = 2;
 constexpr double kMinForeheadTexture = 4;
 
+// Stubble mixes the hair's black or brown into the skin: nearer grey (dull) for black
+// stubble on dark skin. A shadow darkens skin but keeps its colour or deepens it. 1 below
+// kStubbleSaturation of the forehead's distance from grey in chromaticity, 0 from 0.05
+// more: satcher's stubble bands measure 0.83; the shaded temples beyond the corners 1.05
+// on poindexter, 1.13 on parmitano, 0.97 on satcher; reisman's brown stubble 1.7 (more
+// saturated, but rough: the texture finds it).
+constexpr double kStubbleSaturation = 0.85;
+
+double stubbleDullness(const SkinModel& skin, const std::array<float, 3>& rgb) {
+    return 1 - smoothstep(kStubbleSaturation, kStubbleSaturation + 0.05, skin.saturationRatio(rgb));
+}
+
 // Bare temple skin: beyond the temple corners and below their height, a point at least
-// half as light as the forehead (fully from kTempleSkinLuma + 0.06 of its brightness)
-// is the temple below the temporal hairline, not scalp, even where it turns away from
-// the light (poindexter's bald temples at 0.47–0.64 of his forehead, parmitano's at
-// 0.75–0.93): the line's gentle fall (sideSlope) would otherwise take a wedge of it in.
-// Stubble on the shaded side is darker and stays (satcher's at 0.35–0.50); stubble the
-// texture shows is taken in again by the side band below. Ramps in over 3 mm from the
-// corner's height and from its vertical.
+// half as light as the forehead (fully from kTempleSkinLuma + 0.06 of its brightness),
+// or darker but not dull, is the temple below the temporal hairline, not scalp, even
+// where it turns away from the light (poindexter's bald temples at 0.47–0.64 of his
+// forehead and darker beyond his image-right corner, parmitano's at 0.75–0.93): the
+// line's gentle fall (sideSlope) would otherwise take a wedge of it in. Dark, dull
+// stubble on the shaded side stays (satcher's at 0.35–0.50); stubble the texture shows
+// is taken in again by the side band below. Ramps in over 3 mm from the corner's height
+// and from its vertical.
 constexpr double kTempleSkinLuma = 0.5;
 
 double templeWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner) {
@@ -203,13 +216,8 @@ constexpr double kMinStubbleForeheadTexture = 0.5;
 constexpr double kStubbleColourTolerance = 2;
 // Stubble too fine for the texture to show (black stubble on dark skin at satcher's
 // 3.75 px/mm) still darkens the skin and greys it: below kStubbleLuma + 0.05 of the
-// forehead's brightness (fully from kStubbleLuma down) and below kStubbleSaturation +
-// 0.05 of its distance from grey (likewise). A shadow darkens skin as much but keeps its colour, or deepens
-// it (poindexter's and parmitano's shaded temples at 1.05 and 1.13 of their foreheads'
-// saturation; satcher's bands at 0.83, reisman's brown stubble at 1.7, which the
-// texture finds).
+// forehead's brightness (fully from kStubbleLuma down) and dull (stubbleDullness).
 constexpr double kStubbleLuma = 0.55;
-constexpr double kStubbleSaturation = 0.85;
 
 double sideBandWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner, const HeadOutline& outline) {
     const Vec2 corner = mm.x < 0 ? leftCorner : rightCorner;
@@ -404,7 +412,9 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             if (temples && temple[k] > 0) {
                 const auto& c = grid.colours[k];
                 const double ratio = (c[0] + c[1] + c[2]) / 3.0 / skin.meanLuma();
-                w *= 1 - temple[k] * smoothstep(kTempleSkinLuma, kTempleSkinLuma + 0.06, ratio);
+                const double bare = std::max(smoothstep(kTempleSkinLuma, kTempleSkinLuma + 0.06, ratio),
+                                             1 - stubbleDullness(skin, c));
+                w *= 1 - temple[k] * bare;
             }
         }
         lattice.coverage[k] = toByte(w);
@@ -422,9 +432,8 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             if (band[k] <= 0) continue;
             const auto& c = grid.colours[k];
             const double lumaRatio = (c[0] + c[1] + c[2]) / 3.0 / skin.meanLuma();
-            const double darkAndDull = (1 - smoothstep(kStubbleLuma, kStubbleLuma + 0.05, lumaRatio)) *
-                                       (1 - smoothstep(kStubbleSaturation, kStubbleSaturation + 0.05,
-                                                       skin.saturationRatio(c)));
+            const double darkAndDull =
+                (1 - smoothstep(kStubbleLuma, kStubbleLuma + 0.05, lumaRatio)) * stubbleDullness(skin, c);
             side[k] = toByte(band[k] * skin.likeness(c, kStubbleColourTolerance) *
                              std::max<double>(stubble[k], darkAndDull));
         }

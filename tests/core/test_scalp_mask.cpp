@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "colour_geodesic.h"
+#include "fields.h"
 #include "hairline.h"
 #include "hairline_templates.h"
 #include "head_outline.h"
@@ -263,6 +264,39 @@ TEST(ScalpMask, BareTempleSkinBelowTheCornersGetsNoDots) {
     EXPECT_EQ(at(frame.leftCornerMm() + Vec2{-10, -5}), 0);
     EXPECT_EQ(at(frame.rightCornerMm() + Vec2{10, -5}), 0);
     EXPECT_EQ(at({0, 20}), 1);
+}
+
+TEST(ScalpMask, ShadedTempleSkinGetsNoDotsButDullStubbleThereDoes) {
+    // Beyond the image-right corner and below it, the temple turns from the light: from
+    // 2 to 12 mm out the skin darkens to 0.4 of its brightness, its colour kept. It is
+    // bare temple, as in the test above. Stubble as dark there (from 30% skin and 70%
+    // dark grey: nearer grey) stays treated.
+    const RoundHead head;
+    const HeadFrame frame = head.frame();
+    const Vec2 corner = frame.rightCornerMm();
+    const auto paintTemple = [&](auto colour) {
+        Image photo = head.photo(kBlueWall);
+        for (int y = 0; y < photo.height(); ++y) {
+            for (int x = 0; x < photo.width(); ++x) {
+                const Vec2 mm = frame.toFrame({x + 0.5, y + 0.5});
+                if (mm.y > corner.y - 1 || length(mm - Vec2{0, -30}) > RoundHead::kRadiusMm) continue;
+                colour(photo.pixel(x, y), smoothstep(corner.x + 2, corner.x + 12, mm.x));
+            }
+        }
+        return photo;
+    };
+    const Image shaded = paintTemple([](std::uint8_t* p, double t) {
+        for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>((1 - 0.6 * t) * p[c]);
+    });
+    const Image stubble = paintTemple([](std::uint8_t* p, double t) {
+        for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>((1 - 0.7 * t) * p[c] + 0.7 * t * 30);
+    });
+    const auto coverageAt = [&](const Image& photo, Vec2 mm) {
+        const Vec2 px = frame.toPhoto(mm);
+        return fullScalpMask(photo, frame).coverageAt(static_cast<int>(px.x), static_cast<int>(px.y));
+    };
+    EXPECT_EQ(coverageAt(shaded, corner + Vec2{14, -5}), 0);
+    EXPECT_GT(coverageAt(stubble, corner + Vec2{14, -5}), 0.5);
 }
 
 // Beyond the right temple corner, from 3 mm above its height to 35 mm below, the outer
