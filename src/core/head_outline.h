@@ -20,10 +20,9 @@ public:
     // where skin ends.
     static HeadOutline find(const Image& photo, const HeadFrame& frame, const SkinModel& skin);
 
-    // 1 inside the outline, 0 outside, a smooth edge of edgeMm centred on it (the outline
-    // lies in the middle of the colour step; a stubble fringe reaches to its outer side).
+    // 1 inside the outline, 0 outside, a smooth edge of edgeMm centred insetMm inside it.
     // Open (1) along rays where no silhouette was seen.
-    double weight(Vec2 mm, double edgeMm) const;
+    double weight(Vec2 mm, double edgeMm, double insetMm = 0) const;
     // How far inside the outline mm lies along its ray (negative outside, or below the
     // fan of rays; very large where the ray saw no silhouette).
     double insetMm(Vec2 mm) const;

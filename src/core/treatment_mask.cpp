@@ -192,6 +192,11 @@ double templeWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner) {
     return smoothstep(0, 3, corner.y - mm.y) * smoothstep(0, 3, std::fabs(mm.x) - std::fabs(corner.x));
 }
 
+// The silhouette's soft edge (2 mm) is centred this far inside it: it lies at the
+// outer edge of the skin (head_outline), where a blurred edge (parmitano) or a thin
+// fringe of hair (poindexter) is already half background.
+constexpr double kOutlineEdgeInsetMm = 0.5;
+
 // Skin-coloured strips and specks narrower than twice kSpurHalfWidthMm are not scalp:
 // a run of a skin-coloured wall along a faint silhouette, lit strands in hair. The scalp
 // behind a hairline is centimetres across.
@@ -371,7 +376,7 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             const double side =
                 sideBand ? sideBandWeight(mm, frame.leftCornerMm(), frame.rightCornerMm(), outline) : 0;
             if (area <= 0 && !pathOnly && side <= 0) continue;
-            const double inHead = head.weight(mm, 3.0) * outline.weight(mm, 2.0);
+            const double inHead = head.weight(mm, 3.0) * outline.weight(mm, 2.0, kOutlineEdgeInsetMm);
             if (inHead <= 0) continue;
             shape[k] = static_cast<float>(inHead * area);
             if (sideBand) band[k] = static_cast<float>(inHead * side);

@@ -191,15 +191,15 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
         // Regression floors just below what the mask reaches, not the targets
         // (IoU 0.85, nothing outside the head), which it does not meet yet: see the
         // README, "Scalp mask".
-        EXPECT_LE(outside, 1.2);
-        EXPECT_LE(outsideAuto, 1.0);
+        EXPECT_LE(outside, 1.0);
+        EXPECT_LE(outsideAuto, 0.7);
         if (!shaved) {
             // Off the head only on parmitano's blurred wall so far.
             EXPECT_LE(outside, 0.3);
             EXPECT_LE(outsideAuto, 0.3);
         }
         if (shaved) {
-            EXPECT_GE(iou, 0.62);
+            EXPECT_GE(iou, 0.64);
         }
         if (truth["expectNoDots"].boolean) {
             EXPECT_LE(areaOutsideCm2(ours, none, pxPerMm), 1.5);
