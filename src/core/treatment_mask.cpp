@@ -205,15 +205,16 @@ constexpr double kRegrowMm = 4;
 
 // Temporal stubble: on a shaved head the stubble runs from the temple corners down the
 // sides to the ears, in front of the hairline's gentle side fall. Beyond the corners,
-// up to kSideBandDepthMm below them (above the brows) and within kSideBandWidthMm of the
-// silhouette, a point is scalp when its texture is kStubbleTextureRatio times the
-// forehead's or more (the hair test's measure, with a lower floor: stubble is finer
-// than hair) or it is dark and dull (below), its colour is skin darkened and dulled by
-// the stubble, and it joins the
-// scalp behind the hairline. Bare temple skin, even shaded, is smooth. Only where a
-// pixel is 1/kMinStubblePxPerMm mm or finer: coarser, stubble does not show.
-constexpr double kSideBandDepthMm = 55;
-constexpr double kSideBandWidthMm = 12;
+// up to kSideBandDepthMm below them (the corners of the default 70 mm line lie 65 mm
+// above the glabella; the ears' tops are near its height) and within kSideBandWidthMm
+// of the silhouette (satcher's bands are up to 19 mm wide), a point is scalp when its
+// texture is kStubbleTextureRatio times the forehead's or more (the hair test's
+// measure, with a lower floor: stubble is finer than hair) or it is dark and dull
+// (below), its colour is skin darkened and dulled by the stubble, and it joins the scalp
+// behind the hairline. Bare temple skin, even shaded, is smooth. Only where a pixel is
+// 1/kMinStubblePxPerMm mm or finer: coarser, stubble does not show.
+constexpr double kSideBandDepthMm = 65;
+constexpr double kSideBandWidthMm = 20;
 constexpr double kSideBandOutlineGapMm = 0.5;
 constexpr double kMinStubblePxPerMm = 3.5;
 constexpr double kStubbleTextureRatio = 2;
@@ -376,10 +377,13 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             const double side =
                 sideBand ? sideBandWeight(mm, frame.leftCornerMm(), frame.rightCornerMm(), outline) : 0;
             if (area <= 0 && !pathOnly && side <= 0) continue;
-            const double inHead = head.weight(mm, 3.0) * outline.weight(mm, 2.0, kOutlineEdgeInsetMm);
-            if (inHead <= 0) continue;
+            const double inOutline = outline.weight(mm, 2.0, kOutlineEdgeInsetMm);
+            const double inHead = head.weight(mm, 3.0) * inOutline;
+            // The band lies along the silhouette, which bounds it; the ellipse (a guess
+            // where the silhouette is not seen) would cut a wide head's sides.
+            if (inHead <= 0 && side * inOutline <= 0) continue;
             shape[k] = static_cast<float>(inHead * area);
-            if (sideBand) band[k] = static_cast<float>(inHead * side);
+            if (sideBand) band[k] = static_cast<float>(inOutline * side);
             if (!needsSkin) continue;
             grid.colours[k] = cellColour(photo, px, lattice.step, texture[k]);
             grid.usable[k] = true;

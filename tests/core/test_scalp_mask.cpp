@@ -68,17 +68,19 @@ TEST(ColourGeodesic, PathsGoAroundUnusablePointsAndSeedsOutsideAreIgnored) {
     EXPECT_TRUE(std::isinf(colourGeodesic(grid, {2}, 100, 0.03f)[0])) << "a seed on an unusable point starts nothing";
 }
 
-// A round head of skin, radius kRadiusMm, centred 30 mm below the mid-frontal point,
-// on a flat wall; kPxPerMm unless told.
+// A round head of skin, radius kRadiusMm unless told, centred 30 mm below the
+// mid-frontal point, on a flat wall; kPxPerMm unless told.
 struct RoundHead {
     static constexpr double kPxPerMm = 4;
     static constexpr double kRadiusMm = 75;
     double pxPerMm;
+    double radiusMm;
     test::Scene scene;
     Vec2 centrePx;
 
-    explicit RoundHead(double scale = kPxPerMm)
+    explicit RoundHead(double scale = kPxPerMm, double radius = kRadiusMm)
         : pxPerMm(scale),
+          radiusMm(radius),
           scene(test::levelScene(static_cast<int>(200 * scale), static_cast<int>(225 * scale), scale,
                                  {100 * scale, 75 * scale})),
           centrePx{100 * scale, 105 * scale} {}
@@ -87,7 +89,7 @@ struct RoundHead {
         Image image = test::flatPhoto(scene.width, scene.height, wall);
         for (int y = 0; y < scene.height; ++y) {
             for (int x = 0; x < scene.width; ++x) {
-                if (length(Vec2{x + 0.5, y + 0.5} - centrePx) > kRadiusMm * pxPerMm) continue;
+                if (length(Vec2{x + 0.5, y + 0.5} - centrePx) > radiusMm * pxPerMm) continue;
                 std::uint8_t* p = image.pixel(x, y);
                 for (int c = 0; c < 3; ++c) p[c] = test::kSkin[c];
             }
@@ -300,11 +302,11 @@ TEST(ScalpMask, ShadedTempleSkinGetsNoDotsButDullStubbleThereDoes) {
 }
 
 // Beyond the right temple corner, from 3 mm above its height to 35 mm below, the outer
-// 12 mm of a RoundHead (`margin` mm in from each edge).
-bool inSideStrip(const HeadFrame& frame, Vec2 mm, double margin) {
+// 12 mm of a RoundHead of radiusMm (`margin` mm in from each edge).
+bool inSideStrip(const HeadFrame& frame, Vec2 mm, double margin, double radiusMm = RoundHead::kRadiusMm) {
     const double r = length(mm - Vec2{0, -30});
     return mm.x > frame.rightCornerMm().x + margin && mm.y <= 3 - margin && mm.y >= -35 + margin &&
-           r >= RoundHead::kRadiusMm - 12 + margin && r <= RoundHead::kRadiusMm - margin;
+           r >= radiusMm - 12 + margin && r <= radiusMm - margin;
 }
 
 // The side strip's pixels given `colour(x, y, skin pixel)`.
@@ -314,7 +316,7 @@ Image withSideStrip(const RoundHead& head, Colour colour) {
     const HeadFrame frame = head.frame();
     for (int y = 0; y < photo.height(); ++y) {
         for (int x = 0; x < photo.width(); ++x) {
-            if (inSideStrip(frame, frame.toFrame({x + 0.5, y + 0.5}), 0)) colour(x, y, photo.pixel(x, y));
+            if (inSideStrip(frame, frame.toFrame({x + 0.5, y + 0.5}), 0, head.radiusMm)) colour(x, y, photo.pixel(x, y));
         }
     }
     return photo;
@@ -372,6 +374,33 @@ TEST(ScalpMask, StubbleDownTheSidesIsTreatedWhereThePhotoResolvesIt) {
         EXPECT_EQ(treatedPixels(onStubble, elsewhere).first, treatedPixels(onBare, elsewhere).first)
             << "nothing changes beyond 2 mm of the strip (none on the wall)";
     }
+}
+
+TEST(ScalpMask, StubbleDownTheSidesOfAWideHeadIsTreatedToItsSilhouette) {
+    // A head 180 mm wide (reisman's and satcher's sides lie 86-90 mm from the midline
+    // at the pupils' scale), wider than the head ellipse guessed from the temple span:
+    // the side band follows the silhouette, so its stubble is treated out to it.
+    const RoundHead head(RoundHead::kPxPerMm, 90);
+    const HeadFrame frame = head.frame();
+    ASSERT_LT(HeadEllipse::fromCorners(frame.leftCornerMm(), frame.rightCornerMm()).weight({87, -25}, 3), 0.5)
+        << "the ellipse ends inside this head";
+    const Image stubble = withSideStrip(head, [](int x, int y, std::uint8_t* p) {
+        if (x % 3 || y % 3) return;
+        for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(0.45 * p[c]);
+    });
+    // The strip's outer half, 3–6 mm inside the silhouette and away from the strip's ends;
+    // at this width the soft line's side fall leaves it behind the hairline, where only
+    // the ellipse limited the treated area.
+    const auto outerStrip = [&](int x, int y) {
+        const Vec2 mm = frame.toFrame({x + 0.5, y + 0.5});
+        return inSideStrip(frame, mm, 3, 90) && length(mm - Vec2{0, -30}) >= 84;
+    };
+    std::size_t stripPixels = 0;
+    for (int y = 0; y < stubble.height(); ++y) {
+        for (int x = 0; x < stubble.width(); ++x) stripPixels += outerStrip(x, y);
+    }
+    ASSERT_GT(static_cast<double>(stripPixels) / (RoundHead::kPxPerMm * RoundHead::kPxPerMm), 50.0) << "mm² to test on";
+    EXPECT_GT(treatedPixels(fullScalpMask(stubble, frame), outerStrip).first, stripPixels * 9 / 10);
 }
 
 TEST(ScalpMask, StubbleTooFineToSeeIsToldFromShadeByItsDullerColour) {
