@@ -39,6 +39,8 @@ struct Handles {
 
 // Distance between an adult's temple corners, which sit above the outer eye corners.
 constexpr double kDefaultTempleSpanMm = 95.0;
+// How far the reference rule puts the temple corners below the mid-frontal point.
+constexpr double kDefaultTempleDropMm = 5.0;
 
 class HeadFrame {
 public:

@@ -26,7 +26,6 @@ namespace smp {
 constexpr double kInterpupillaryMm = 63.0;
 constexpr double kDefaultHairlineHeightMm = 70.0;
 constexpr double kRoundedHairlineHeightMm = 55.0;
-constexpr double kDefaultTempleDropMm = 5.0;
 
 struct PlacementOptions {
     std::string templateId = "soft";  // 'rounded' lowers the default height to 55 mm

@@ -183,13 +183,25 @@ double stubbleDullness(const SkinModel& skin, const std::array<float, 3>& rgb) {
 // forehead and darker beyond his image-right corner, parmitano's at 0.75–0.93): the
 // line's gentle fall (sideSlope) would otherwise take a wedge of it in. Dark, dull
 // stubble on the shaded side stays (satcher's at 0.35–0.50); stubble the texture shows
-// is taken in again by the side band below. Ramps in over 3 mm from the corner's height
-// and from its vertical.
+// is taken in again by the side band below. Ramps in over 3 mm from the temporal line
+// (templeTopMm) and from the corner's vertical.
 constexpr double kTempleSkinLuma = 0.5;
+
+// The temporal hairline beyond a corner, as seen from the front: level with the corner,
+// or, where the corners were lowered below the rule's height (kDefaultTempleDropMm
+// under the mid-frontal point: a narrow dome, a foreshortened forehead), climbing back to
+// it by kTemporalRise mm per mm outwards, as the annotators drew it (poindexter's climbs
+// 6 mm over the 24 mm to his side hair). Returns its height at mm.x.
+constexpr double kTemporalRise = 0.35;
+
+double templeTopMm(Vec2 mm, Vec2 corner) {
+    const double beyond = std::max(0.0, std::fabs(mm.x) - std::fabs(corner.x));
+    return std::max(corner.y, std::min(corner.y + kTemporalRise * beyond, -kDefaultTempleDropMm));
+}
 
 double templeWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner) {
     const Vec2 corner = mm.x < 0 ? leftCorner : rightCorner;
-    return smoothstep(0, 3, corner.y - mm.y) * smoothstep(0, 3, std::fabs(mm.x) - std::fabs(corner.x));
+    return smoothstep(0, 3, templeTopMm(mm, corner) - mm.y) * smoothstep(0, 3, std::fabs(mm.x) - std::fabs(corner.x));
 }
 
 // The silhouette's soft edge (2 mm) is centred this far inside it: it lies at the
@@ -228,7 +240,7 @@ constexpr double kStubbleLuma = 0.55;
 double sideBandWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner, const HeadOutline& outline) {
     const Vec2 corner = mm.x < 0 ? leftCorner : rightCorner;
     const double beyond = smoothstep(0, 3, std::fabs(mm.x) - std::fabs(corner.x));
-    if (beyond <= 0 || mm.y > corner.y + 3) return 0;
+    if (beyond <= 0 || mm.y > templeTopMm(mm, corner) + 3) return 0;
     const double depth = 1 - smoothstep(kSideBandDepthMm - 5, kSideBandDepthMm, corner.y - mm.y);
     if (depth <= 0) return 0;
     // Not on the silhouette itself: the step from head to background is rough too.

@@ -268,6 +268,29 @@ TEST(ScalpMask, BareTempleSkinBelowTheCornersGetsNoDots) {
     EXPECT_EQ(at({0, 20}), 1);
 }
 
+TEST(ScalpMask, BareTempleSkinBesideLoweredCornersGetsNoDotsUpToTheRulesHeight) {
+    // The corners lowered to 12 mm below the mid-frontal point (a narrow dome): beyond
+    // them the temporal line climbs back towards the rule's 5 mm, so even skin 15 mm out
+    // and 1 mm above the corners' height is bare temple; above the rule's height, 10 mm
+    // out, it is the dome and treated.
+    const RoundHead head;
+    Handles lowered = head.scene.handles;
+    lowered.leftTemple.y += 12 * RoundHead::kPxPerMm;
+    lowered.rightTemple.y += 12 * RoundHead::kPxPerMm;
+    const Image photo = head.photo(kBlueWall);
+    const HeadFrame frame = HeadFrame::fromHandles(lowered, photo.width(), photo.height(), RoundHead::kPxPerMm).value();
+    ASSERT_NEAR(frame.rightCornerMm().y, -12, 1e-9);
+    const TreatmentMask mask = fullScalpMask(photo, frame);
+    const auto at = [&](Vec2 mm) {
+        const Vec2 px = frame.toPhoto(mm);
+        return mask.coverageAt(static_cast<int>(px.x), static_cast<int>(px.y));
+    };
+    EXPECT_EQ(at(frame.leftCornerMm() + Vec2{-15, 1}), 0);
+    EXPECT_EQ(at(frame.rightCornerMm() + Vec2{15, 1}), 0);
+    EXPECT_EQ(at(frame.leftCornerMm() + Vec2{-10, 9}), 1);
+    EXPECT_EQ(at(frame.rightCornerMm() + Vec2{10, 9}), 1);
+}
+
 TEST(ScalpMask, ShadedTempleSkinGetsNoDotsButDullStubbleThereDoes) {
     // Beyond the image-right corner and below it, the temple turns from the light: from
     // 2 to 12 mm out the skin darkens to 0.4 of its brightness, its colour kept. It is

@@ -191,7 +191,7 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
         // Regression floors just below what the mask reaches, not the targets
         // (IoU 0.85, nothing outside the head), which it does not meet yet: see the
         // README, "Scalp mask".
-        EXPECT_LE(outside, 1.0);
+        EXPECT_LE(outside, 0.9);
         EXPECT_LE(outsideAuto, 0.7);
         if (!shaved) {
             // Off the head only on parmitano's blurred wall so far.
@@ -211,7 +211,7 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
     std::sort(shavedIous.begin(), shavedIous.end());
     std::printf("scalp mask IoU on the bald and shaved photos: median %.3f, worst %.3f (target 0.85)\n", shavedIous[2],
                 shavedIous[0]);
-    EXPECT_GE(shavedIous[2], 0.76);
+    EXPECT_GE(shavedIous[2], 0.81);
 }
 
 }  // namespace
