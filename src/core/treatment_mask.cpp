@@ -207,7 +207,7 @@ double templeWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner) {
 // The silhouette's soft edge (2 mm) is centred this far inside it: it lies at the
 // outer edge of the skin (head_outline), where a blurred edge (parmitano) or a thin
 // fringe of hair (poindexter) is already half background.
-constexpr double kOutlineEdgeInsetMm = 0.5;
+constexpr double kOutlineEdgeInsetMm = 0.75;
 
 // Skin-coloured strips and specks narrower than twice kSpurHalfWidthMm are not scalp:
 // a run of a skin-coloured wall along a faint silhouette, lit strands in hair. The scalp

@@ -191,8 +191,8 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
         // Regression floors just below what the mask reaches, not the targets
         // (IoU 0.85, nothing outside the head), which it does not meet yet: see the
         // README, "Scalp mask".
-        EXPECT_LE(outside, 0.9);
-        EXPECT_LE(outsideAuto, 0.7);
+        EXPECT_LE(outside, 0.8);
+        EXPECT_LE(outsideAuto, 0.5);
         if (!shaved) {
             // Off the head only on parmitano's blurred wall so far.
             EXPECT_LE(outside, 0.3);
