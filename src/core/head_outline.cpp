@@ -196,12 +196,12 @@ double HeadOutline::insetMm(Vec2 mm) const {
     return radiusAt(angle) - length(d);
 }
 
-double HeadOutline::weight(Vec2 mm, double edgeMm, double insetMm) const {
-    if (radiusMm_.empty()) return 0;
-    const Vec2 d = mm - centreMm_;
-    const double angle = std::atan2(d.x, d.y) * 180 / kPi;
-    if (angle < kFirstRayDeg || angle > kFirstRayDeg + (kRays - 1) * kRayStepDeg) return 0;
-    return 1 - smoothstep(-0.5 * edgeMm, 0.5 * edgeMm, length(d) - radiusAt(angle) + insetMm);
+double HeadOutline::weight(Vec2 mm, double edgeMm, double edgeInsetMm) const {
+    return weightAtInset(insetMm(mm), edgeMm, edgeInsetMm);
+}
+
+double HeadOutline::weightAtInset(double insetMm, double edgeMm, double edgeInsetMm) {
+    return 1 - smoothstep(-0.5 * edgeMm, 0.5 * edgeMm, edgeInsetMm - insetMm);
 }
 
 std::vector<Vec2> HeadOutline::polyline() const {

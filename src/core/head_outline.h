@@ -20,9 +20,11 @@ public:
     // where skin ends.
     static HeadOutline find(const Image& photo, const HeadFrame& frame, const SkinModel& skin);
 
-    // 1 inside the outline, 0 outside, a smooth edge of edgeMm centred insetMm inside it.
-    // Open (1) along rays where no silhouette was seen.
-    double weight(Vec2 mm, double edgeMm, double insetMm = 0) const;
+    // 1 inside the outline, 0 outside, a smooth edge of edgeMm centred edgeInsetMm inside
+    // it. Open (1) along rays where no silhouette was seen.
+    double weight(Vec2 mm, double edgeMm, double edgeInsetMm = 0) const;
+    // The same for a point `insetMm` inside the outline (what insetMm() gave for it).
+    static double weightAtInset(double insetMm, double edgeMm, double edgeInsetMm = 0);
     // How far inside the outline mm lies along its ray (negative outside, or below the
     // fan of rays; very large where the ray saw no silhouette).
     double insetMm(Vec2 mm) const;

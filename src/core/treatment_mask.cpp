@@ -237,6 +237,24 @@ constexpr double kStubbleColourTolerance = 2;
 // forehead's brightness (fully from kStubbleLuma down) and dull (stubbleDullness).
 constexpr double kStubbleLuma = 0.55;
 
+// Grey near the silhouette is background seen through a blurred edge (parmitano's beige
+// wall, at 0.4 of his forehead's saturation, where our silhouette took the wall's
+// stronger edge further out) or white hair (biden), not scalp: within kGreyRimMm of the
+// silhouette (fading out over 2 mm more), a point duller than kGreyRimSaturation of the
+// forehead (fully from 0.1 less), neither dark (dull stubble: fully from kStubbleLuma +
+// 0.15 of the brightness, not at all below + 0.05) nor brighter than the forehead (sheen).
+// 0–1.
+constexpr double kGreyRimMm = 4;
+constexpr double kGreyRimSaturation = 0.8;
+
+double greyRim(const SkinModel& skin, const std::array<float, 3>& rgb, double insetMm) {
+    const double near = 1 - smoothstep(kGreyRimMm, kGreyRimMm + 2, insetMm);
+    if (near <= 0) return 0;
+    const double luma = (rgb[0] + rgb[1] + rgb[2]) / 3.0 / skin.meanLuma();
+    return near * (1 - smoothstep(kGreyRimSaturation - 0.1, kGreyRimSaturation, skin.saturationRatio(rgb))) *
+           smoothstep(kStubbleLuma + 0.05, kStubbleLuma + 0.15, luma) * (1 - smoothstep(1.0, 1.1, luma));
+}
+
 double sideBandWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner, const HeadOutline& outline) {
     const Vec2 corner = mm.x < 0 ? leftCorner : rightCorner;
     const double beyond = smoothstep(0, 3, std::fabs(mm.x) - std::fabs(corner.x));
@@ -373,6 +391,7 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
     std::vector<float> temple(temples ? shape.size() : 0, 0);
     const bool sideBand = temples && frame.pxPerMm() >= kMinStubblePxPerMm;
     std::vector<float> band(sideBand ? shape.size() : 0, 0);
+    std::vector<float> inset(needsSkin ? shape.size() : 0, 0);  // mm inside the silhouette
     std::vector<int> seeds;
     for (int j = 0; j < lattice.rows; ++j) {
         for (int i = 0; i < lattice.cols; ++i) {
@@ -389,7 +408,8 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             const double side =
                 sideBand ? sideBandWeight(mm, frame.leftCornerMm(), frame.rightCornerMm(), outline) : 0;
             if (area <= 0 && !pathOnly && side <= 0) continue;
-            const double inOutline = outline.weight(mm, 2.0, kOutlineEdgeInsetMm);
+            const double insetMm = outline.insetMm(mm);
+            const double inOutline = HeadOutline::weightAtInset(insetMm, 2.0, kOutlineEdgeInsetMm);
             const double inHead = head.weight(mm, 3.0) * inOutline;
             // The band lies along the silhouette, which bounds it; the ellipse (a guess
             // where the silhouette is not seen) would cut a wide head's sides.
@@ -398,6 +418,7 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             if (sideBand) band[k] = static_cast<float>(inOutline * side);
             if (!needsSkin) continue;
             grid.colours[k] = cellColour(photo, px, lattice.step, texture[k]);
+            inset[k] = static_cast<float>(insetMm);
             grid.usable[k] = true;
             if (temples) temple[k] = static_cast<float>(templeWeight(mm, frame.leftCornerMm(), frame.rightCornerMm()));
             if (std::fabs(mm.x) <= 20 && mm.y >= kForeheadPatchLowMm && mm.y <= -10 &&
@@ -429,7 +450,8 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
         double w = shape[k];
         if (w > 0 && needsSkin) {
             const double connected = checkConnected ? 1 - smoothstep(0.6 * kMaxEdgeCost, kMaxEdgeCost, edgeCost[k]) : 1;
-            w *= skin.likeness(grid.colours[k]) * connected * (hair.empty() ? 1.0 : 1 - hair[k]);
+            w *= skin.likeness(grid.colours[k]) * connected * (hair.empty() ? 1.0 : 1 - hair[k]) *
+                 (1 - greyRim(skin, grid.colours[k], inset[k]));
             if (temples && temple[k] > 0) {
                 const auto& c = grid.colours[k];
                 const double ratio = (c[0] + c[1] + c[2]) / 3.0 / skin.meanLuma();

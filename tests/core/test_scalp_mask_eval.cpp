@@ -8,6 +8,12 @@
 // head (the annotated `headOutline`) on any photo; (almost) nothing on the full-hair
 // control. The assertions below are floors that catch regressions.
 //
+// A second table renders the default design (soft style, full scalp) on the annotated and
+// on the proposed handles and counts the drawn dots whose centres lie outside the
+// annotated head outline: all of them, and those further out than the outline's own
+// uncertainty (tests/placement/README.md: 2 mm, 3 mm for biden's hair and parmitano's
+// blur), with the furthest one's distance.
+//
 // SMP_PLACEMENT_OVERLAYS=DIR writes one PNG per photo there: the polygon's outline in
 // green, the mask in magenta, the head outline in cyan (a developer aid).
 #include <gtest/gtest.h>
@@ -16,6 +22,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -26,6 +33,7 @@
 #include "head_outline.h"
 #include "photo.h"
 #include "placement.h"
+#include "simulator.h"
 #include "support/placement_data.h"
 #include "treatment_mask.h"
 
@@ -92,6 +100,47 @@ double areaOutsideCm2(const Plane& a, const Plane& b, double pxPerMm) {
     std::size_t count = 0;
     for (std::size_t i = 0; i < a.size(); ++i) count += static_cast<std::size_t>(a[i] && !b[i]);
     return static_cast<double>(count) / (pxPerMm * pxPerMm) / 100;
+}
+
+// Distance in pixels from p to the nearest edge of the polygon.
+double distanceToPolygon(Vec2 p, const std::vector<Vec2>& polygon) {
+    double best = INFINITY;
+    for (std::size_t i = 0; i < polygon.size(); ++i) {
+        const Vec2 a = polygon[i];
+        const Vec2 ab = polygon[(i + 1) % polygon.size()] - a;
+        const double t = std::clamp(dot(p - a, ab) / std::max(1e-12, dot(ab, ab)), 0.0, 1.0);
+        best = std::min(best, length(p - (a + t * ab)));
+    }
+    return best;
+}
+
+struct DotsOffTheHead {
+    std::size_t drawn = 0, outside = 0, beyondTolerance = 0;
+    double furthestMm = 0;
+};
+
+// The default design's dots on `handles`, against the annotated head outline.
+DotsOffTheHead dotsOffTheHead(const Image& photo, const Handles& handles, double pxPerMm, const Plane& head,
+                              const std::vector<Vec2>& outline, double toleranceMm) {
+    Simulator simulator;
+    Image copy = Image::allocate(photo.width(), photo.height()).value();
+    std::memcpy(copy.data(), photo.data(), photo.sizeBytes());
+    EXPECT_TRUE(simulator.setPhoto(std::move(copy)).ok());
+    EXPECT_TRUE(simulator.setScaleOverride(pxPerMm).ok());
+    EXPECT_TRUE(simulator.setHandles(handles).ok());
+    EXPECT_TRUE(simulator.render().ok());
+    DotsOffTheHead off;
+    for (const DotRecord& dot : simulator.dots()) {
+        ++off.drawn;
+        const int x = std::clamp(static_cast<int>(dot.xPx), 0, photo.width() - 1);
+        const int y = std::clamp(static_cast<int>(dot.yPx), 0, photo.height() - 1);
+        if (head[static_cast<std::size_t>(y) * static_cast<std::size_t>(photo.width()) + static_cast<std::size_t>(x)]) continue;
+        ++off.outside;
+        const double mm = distanceToPolygon({dot.xPx, dot.yPx}, outline) / pxPerMm;
+        off.furthestMm = std::max(off.furthestMm, mm);
+        if (mm > toleranceMm) ++off.beyondTolerance;
+    }
+    return off;
 }
 
 Handles handlesAt(const test::Json& h, double scale) {
@@ -191,12 +240,12 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
         // Regression floors just below what the mask reaches, not the targets
         // (IoU 0.85, nothing outside the head), which it does not meet yet: see the
         // README, "Scalp mask".
-        EXPECT_LE(outside, 0.8);
-        EXPECT_LE(outsideAuto, 0.5);
+        EXPECT_LE(outside, 0.6);
+        EXPECT_LE(outsideAuto, 0.3);
         if (!shaved) {
             // Off the head only on parmitano's blurred wall so far.
-            EXPECT_LE(outside, 0.3);
-            EXPECT_LE(outsideAuto, 0.3);
+            EXPECT_LE(outside, 0.1);
+            EXPECT_LE(outsideAuto, 0.1);
         }
         if (shaved) {
             EXPECT_GE(iou, 0.74);
@@ -212,6 +261,46 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
     std::printf("scalp mask IoU on the bald and shaved photos: median %.3f, worst %.3f (target 0.85)\n", shavedIous[2],
                 shavedIous[0]);
     EXPECT_GE(shavedIous[2], 0.81);
+}
+
+}  // namespace
+}  // namespace smp
+
+namespace smp {
+namespace {
+
+TEST(ScalpMaskEvaluation, DrawnDotsOffTheAnnotatedHead) {
+    std::printf("%-34s %7s %9s %9s %8s | %7s %9s %9s %8s\n", "photo", "dots", "outside", "beyond", "furthest",
+                "auto", "outside", "beyond", "furthest");
+    for (const auto& [name, truth] : test::placementAnnotations().fields) {
+        SCOPED_TRACE(name);
+        const test::Bytes bytes = test::readFixture(name);
+        auto decoded = decodePhoto(bytes.data(), bytes.size());
+        ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+        const Image& photo = decoded.value().image;
+        const double s = photo.width() / static_cast<double>(decoded.value().info.width);
+        const double pxPerMm = truth["derived"]["pxPerMmFromPupils"].number * s;
+        const std::vector<Vec2> outline = polygonAt(truth["headOutline"], s);
+        const Plane head = rasterize(outline, photo.width(), photo.height());
+        const double toleranceMm = name.rfind("biden", 0) == 0 || name.rfind("parmitano", 0) == 0 ? 3 : 2;
+        const DotsOffTheHead annotated =
+            dotsOffTheHead(photo, handlesAt(truth["handles"], s), pxPerMm, head, outline, toleranceMm);
+        PlacementOptions options;
+        const PlacementProposal proposal = proposePlacement(photo, test::placementModel(), options).value();
+        const DotsOffTheHead proposed = dotsOffTheHead(photo, proposal.handles, proposal.pxPerMm, head, outline, toleranceMm);
+        std::printf("%-34s %7zu %9zu %9zu %6.1fmm | %7zu %9zu %9zu %6.1fmm\n", name.c_str(), annotated.drawn,
+                    annotated.outside, annotated.beyondTolerance, annotated.furthestMm, proposed.drawn, proposed.outside,
+                    proposed.beyondTolerance, proposed.furthestMm);
+        // The target is no dot off the head. Beyond the outline's uncertainty only on
+        // parmitano's blurred silhouette against a skin-coloured wall so far: floors there.
+        if (name.rfind("parmitano", 0) == 0) {
+            EXPECT_LE(annotated.beyondTolerance, 8u);
+            EXPECT_LE(proposed.beyondTolerance, 9u);
+            EXPECT_LE(std::max(annotated.furthestMm, proposed.furthestMm), 6.0);
+        } else {
+            EXPECT_EQ(annotated.beyondTolerance + proposed.beyondTolerance, 0u);
+        }
+    }
 }
 
 }  // namespace
