@@ -172,6 +172,11 @@ constexpr double kMinForeheadTexture = 4;
 // saturated, but rough: the texture finds it).
 constexpr double kStubbleSaturation = 0.85;
 
+// A colour's brightness over the forehead's.
+double brightnessRatio(const SkinModel& skin, const std::array<float, 3>& rgb) {
+    return (rgb[0] + rgb[1] + rgb[2]) / 3.0 / skin.meanLuma();
+}
+
 double stubbleDullness(const SkinModel& skin, const std::array<float, 3>& rgb) {
     return 1 - smoothstep(kStubbleSaturation, kStubbleSaturation + 0.05, skin.saturationRatio(rgb));
 }
@@ -250,7 +255,7 @@ constexpr double kGreyRimSaturation = 0.8;
 double greyRim(const SkinModel& skin, const std::array<float, 3>& rgb, double insetMm) {
     const double near = 1 - smoothstep(kGreyRimMm, kGreyRimMm + 2, insetMm);
     if (near <= 0) return 0;
-    const double luma = (rgb[0] + rgb[1] + rgb[2]) / 3.0 / skin.meanLuma();
+    const double luma = brightnessRatio(skin, rgb);
     return near * (1 - smoothstep(kGreyRimSaturation - 0.1, kGreyRimSaturation, skin.saturationRatio(rgb))) *
            smoothstep(kStubbleLuma + 0.05, kStubbleLuma + 0.15, luma) * (1 - smoothstep(1.0, 1.1, luma));
 }
@@ -454,7 +459,7 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
                  (1 - greyRim(skin, grid.colours[k], inset[k]));
             if (temples && temple[k] > 0) {
                 const auto& c = grid.colours[k];
-                const double ratio = (c[0] + c[1] + c[2]) / 3.0 / skin.meanLuma();
+                const double ratio = brightnessRatio(skin, c);
                 const double bare = std::max(smoothstep(kTempleSkinLuma, kTempleSkinLuma + 0.06, ratio),
                                              1 - stubbleDullness(skin, c));
                 w *= 1 - temple[k] * bare;
@@ -474,7 +479,7 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
         for (std::size_t k = 0; k < band.size(); ++k) {
             if (band[k] <= 0) continue;
             const auto& c = grid.colours[k];
-            const double lumaRatio = (c[0] + c[1] + c[2]) / 3.0 / skin.meanLuma();
+            const double lumaRatio = brightnessRatio(skin, c);
             const double darkAndDull =
                 (1 - smoothstep(kStubbleLuma, kStubbleLuma + 0.05, lumaRatio)) * stubbleDullness(skin, c);
             side[k] = toByte(band[k] * skin.likeness(c, kStubbleColourTolerance) *
