@@ -186,12 +186,15 @@ client.onFrameError = (failure, stamp) => {
 };
 
 let shownStats = null; // the last frame's, written again after a language change
+// Below ~90 dots (1 cm² at the front's density) a count says nothing about the density:
+// a sliver of front zone behind the line's ramp would read "0 dots/cm²".
+const measurableAreaCm2 = 1;
 
 function showStats(stats) {
   shownStats = stats;
   const front = stats.zones.find((zone) => zone.name === 'front-mid');
   const figures = { dots: formatNumber(stats.dotCount), scale: formatNumber(stats.pxPerMm, 2) };
-  $('#stats').textContent = front.areaCm2 > 0
+  $('#stats').textContent = front.areaCm2 >= measurableAreaCm2
     ? t('stage.statsWithFront', { ...figures, measured: formatNumber(front.measuredPerCm2), target: formatNumber(front.targetPerCm2) })
     : t('stage.stats', figures);
 }

@@ -85,6 +85,7 @@ test('every fixture photo opens through the picker, upright at its working size,
   await waitReady(page);
   assert.equal(await page.isVisible('#intake'), true, 'the intake shows before a photo is open');
   assert.equal(await page.isVisible('#workspace'), false, 'the workspace is hidden before a photo is open');
+  const measuredFronts = [];
   for (const name of Object.keys(photos)) {
     await t.test(name, async () => {
       const [fullWidth, fullHeight] = photos[name].size;
@@ -100,7 +101,15 @@ test('every fixture photo opens through the picker, upright at its working size,
         status.startsWith(`${name}: ${fullWidth} × ${fullHeight}, working at ${expected[0]} × ${expected[1]}.`),
         `status: ${status}`,
       );
-      assert.match(await page.textContent('#stats'), /^[\d,]+ dots\..* Scale \d+\.\d\d px\/mm\.$/);
+      const stats = await page.textContent('#stats');
+      assert.match(stats, /^[\d,]+ dots\..* Scale \d+\.\d\d px\/mm\.$/);
+      // A front density is shown only where enough of the zone is drawn to measure it.
+      const front = stats.match(/Front: ([\d,]+) dots\/cm² \(target ([\d,]+)\)/);
+      if (front) {
+        const [measured, target] = front.slice(1).map((figure) => Number(figure.replace(/,/g, '')));
+        assert.ok(Math.abs(measured - target) <= 0.1 * target, stats);
+        measuredFronts.push(name);
+      }
       // On the handles known to sit on this photo's hairline, for the screenshot.
       await placeHandles(page, workingHandles(name, size[0]), { tolerance: 3 });
       assert.match(await page.textContent('#stats'), /^[1-9][\d,]* dots\./);
@@ -108,6 +117,8 @@ test('every fixture photo opens through the picker, upright at its working size,
       assert.deepEqual(problems, []);
     });
   }
+
+  assert.ok(measuredFronts.length >= 3, `a front density on ${measuredFronts.join(', ')} only`);
 
   await t.test('the EXIF-rotated photo shows the same picture as the upright one', async () => {
     await openPhoto(page, photoPath('reisman_exif_orientation6.jpg'));
