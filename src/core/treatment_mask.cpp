@@ -237,6 +237,17 @@ constexpr double kMinStubblePxPerMm = 3.5;
 constexpr double kStubbleTextureRatio = 2;
 constexpr double kMinStubbleForeheadTexture = 0.5;
 constexpr double kStubbleColourTolerance = 2;
+// Seen edge-on (the side turned away from the camera), a side band is a strip a few
+// millimetres wide along the silhouette whose stubble shows neither texture nor darkening
+// (satcher's image-left band, lit; reisman's). Where stubble was found down a side (at
+// least kMinSideStubbleCm2 joined), the head is shaved and its sides are too: the band's
+// outer kSideRimMm is treated wherever its colour is skin's (as for the stubble), not
+// grey (greyRim) and connected to the forehead (step 3's test), with no gap at the
+// silhouette: the colour tests leave the background out, and no flood fill crosses it.
+// Fake stubble (the sharp inner edge of a synthetic shadow) measures 1.1 cm², the
+// shaved photos' 3.2–7.0 cm².
+constexpr double kSideRimMm = 4;
+constexpr double kMinSideStubbleCm2 = 2;
 // Stubble too fine for the texture to show (black stubble on dark skin at satcher's
 // 3.75 px/mm) still darkens the skin and greys it: below kStubbleLuma + 0.05 of the
 // forehead's brightness (fully from kStubbleLuma down) and dull (stubbleDullness).
@@ -260,17 +271,23 @@ double greyRim(const SkinModel& skin, const std::array<float, 3>& rgb, double in
            smoothstep(kStubbleLuma + 0.05, kStubbleLuma + 0.15, luma) * (1 - smoothstep(1.0, 1.1, luma));
 }
 
-double sideBandWeight(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner, const HeadOutline& outline) {
+// Where the side bands lie: beyond the corners' verticals, from 3 mm above the temporal
+// line to kSideBandDepthMm below the corners. 0–1.
+double besideTheCorners(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner) {
     const Vec2 corner = mm.x < 0 ? leftCorner : rightCorner;
     const double beyond = smoothstep(0, 3, std::fabs(mm.x) - std::fabs(corner.x));
     if (beyond <= 0 || mm.y > templeTopMm(mm, corner) + 3) return 0;
-    const double depth = 1 - smoothstep(kSideBandDepthMm - 5, kSideBandDepthMm, corner.y - mm.y);
-    if (depth <= 0) return 0;
-    // Not on the silhouette itself: the step from head to background is rough too.
-    const double inset = outline.insetMm(mm);
-    return beyond * depth * smoothstep(kSideBandOutlineGapMm, kSideBandOutlineGapMm + 1.5, inset) *
-           (1 - smoothstep(kSideBandWidthMm, kSideBandWidthMm + 3, inset));
+    return beyond * (1 - smoothstep(kSideBandDepthMm - 5, kSideBandDepthMm, corner.y - mm.y));
 }
+
+// The side band, `insetMm` inside the silhouette. Not on the silhouette itself: the step
+// from head to background is rough too.
+double sideBandWeight(double beside, double insetMm) {
+    return beside * smoothstep(kSideBandOutlineGapMm, kSideBandOutlineGapMm + 1.5, insetMm) *
+           (1 - smoothstep(kSideBandWidthMm, kSideBandWidthMm + 3, insetMm));
+}
+
+double sideRimWeight(double beside, double insetMm) { return beside * (1 - smoothstep(kSideRimMm, kSideRimMm + 1, insetMm)); }
 
 // Mean colour of a few pixels spread over one lattice cell: stubble and pores average
 // out. `texture` gets the spread of their brightness.
@@ -347,13 +364,21 @@ std::vector<float> roughness(const std::vector<float>& local, const std::vector<
     return rough;
 }
 
+// Treats point k at `value` whatever the hairline says (Lattice::hairlineFree).
+void treatBeyondTheHairline(Lattice& lattice, std::size_t k, std::uint8_t value) {
+    lattice.coverage[k] = std::max(lattice.coverage[k], value);
+    if (lattice.hairlineFree.empty()) lattice.hairlineFree.assign(lattice.coverage.size(), 0);
+    lattice.hairlineFree[k] = value;
+}
+
 // Adds the parts of `extra` (at half strength or more) that touch the lattice's
 // coverage (at half or more), by a flood fill from it: a detached patch stays out.
-// What it adds is treated whatever the hairline says (Lattice::hairlineFree).
-void joinToScalp(Lattice& lattice, const std::vector<std::uint8_t>& extra) {
+// Returns the number of points added.
+std::size_t joinToScalp(Lattice& lattice, const std::vector<std::uint8_t>& extra) {
     constexpr std::uint8_t kHalf = 128;
     std::vector<int> queue;
     std::vector<bool> reached(extra.size(), false);
+    std::size_t added = 0;
     for (std::size_t k = 0; k < extra.size(); ++k) {
         if (lattice.coverage[k] >= kHalf) queue.push_back(static_cast<int>(k)), reached[k] = true;
     }
@@ -366,12 +391,12 @@ void joinToScalp(Lattice& lattice, const std::vector<std::uint8_t>& extra) {
             const std::size_t q = lattice.index(n[0], n[1]);
             if (reached[q] || extra[q] < kHalf) continue;
             reached[q] = true;
-            lattice.coverage[q] = std::max(lattice.coverage[q], extra[q]);
-            if (lattice.hairlineFree.empty()) lattice.hairlineFree.assign(extra.size(), 0);
-            lattice.hairlineFree[q] = extra[q];
+            if (lattice.coverage[q] < kHalf) ++added;
+            treatBeyondTheHairline(lattice, q, extra[q]);
             queue.push_back(static_cast<int>(q));
         }
     }
+    return added;
 }
 
 // Coverage of the head-based modes on the lattice: behind the hairline (or in the crown
@@ -396,6 +421,7 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
     std::vector<float> temple(temples ? shape.size() : 0, 0);
     const bool sideBand = temples && frame.pxPerMm() >= kMinStubblePxPerMm;
     std::vector<float> band(sideBand ? shape.size() : 0, 0);
+    std::vector<float> rim(sideBand ? shape.size() : 0, 0);
     std::vector<float> inset(needsSkin ? shape.size() : 0, 0);  // mm inside the silhouette
     std::vector<int> seeds;
     for (int j = 0; j < lattice.rows; ++j) {
@@ -410,17 +436,19 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             // Below the forehead patch only the treated area matters: paths from the
             // forehead to the scalp run above it. Cheapest tests first.
             const bool pathOnly = needsSkin && mm.y >= kForeheadPatchLowMm - 2;
-            const double side =
-                sideBand ? sideBandWeight(mm, frame.leftCornerMm(), frame.rightCornerMm(), outline) : 0;
-            if (area <= 0 && !pathOnly && side <= 0) continue;
+            const double beside = sideBand ? besideTheCorners(mm, frame.leftCornerMm(), frame.rightCornerMm()) : 0;
+            if (area <= 0 && !pathOnly && beside <= 0) continue;
             const double insetMm = outline.insetMm(mm);
             const double inOutline = HeadOutline::weightAtInset(insetMm, 2.0, kOutlineEdgeInsetMm);
             const double inHead = head.weight(mm, 3.0) * inOutline;
             // The band lies along the silhouette, which bounds it; the ellipse (a guess
             // where the silhouette is not seen) would cut a wide head's sides.
-            if (inHead <= 0 && side * inOutline <= 0) continue;
+            if (inHead <= 0 && beside * inOutline <= 0) continue;
             shape[k] = static_cast<float>(inHead * area);
-            if (sideBand) band[k] = static_cast<float>(inOutline * side);
+            if (beside > 0) {
+                band[k] = static_cast<float>(inOutline * sideBandWeight(beside, insetMm));
+                rim[k] = static_cast<float>(inOutline * sideRimWeight(beside, insetMm));
+            }
             if (!needsSkin) continue;
             grid.colours[k] = cellColour(photo, px, lattice.step, texture[k]);
             inset[k] = static_cast<float>(insetMm);
@@ -451,10 +479,14 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
                                 1.5 * kStubbleTextureRatio);
         }
     }
+    // 1 where the point's cheapest colour path from the forehead crosses no edge.
+    const auto connectedAt = [&](std::size_t k) {
+        return checkConnected ? 1 - smoothstep(0.6 * kMaxEdgeCost, kMaxEdgeCost, edgeCost[k]) : 1.0;
+    };
     for (std::size_t k = 0; k < shape.size(); ++k) {
         double w = shape[k];
         if (w > 0 && needsSkin) {
-            const double connected = checkConnected ? 1 - smoothstep(0.6 * kMaxEdgeCost, kMaxEdgeCost, edgeCost[k]) : 1;
+            const double connected = connectedAt(k);
             w *= skin.likeness(grid.colours[k]) * connected * (hair.empty() ? 1.0 : 1 - hair[k]) *
                  (1 - greyRim(skin, grid.colours[k], inset[k]));
             if (temples && temple[k] > 0) {
@@ -476,16 +508,24 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
     }
     if (sideBand && checkConnected) {
         std::vector<std::uint8_t> side(band.size(), 0);
+        std::vector<std::uint8_t> skinRim(band.size(), 0);
         for (std::size_t k = 0; k < band.size(); ++k) {
-            if (band[k] <= 0) continue;
+            if (band[k] <= 0 && rim[k] <= 0) continue;
             const auto& c = grid.colours[k];
+            const double likeness = skin.likeness(c, kStubbleColourTolerance);
             const double lumaRatio = brightnessRatio(skin, c);
             const double darkAndDull =
                 (1 - smoothstep(kStubbleLuma, kStubbleLuma + 0.05, lumaRatio)) * stubbleDullness(skin, c);
-            side[k] = toByte(band[k] * skin.likeness(c, kStubbleColourTolerance) *
-                             std::max<double>(stubble[k], darkAndDull));
+            side[k] = toByte(band[k] * likeness * std::max<double>(stubble[k], darkAndDull));
+            skinRim[k] = toByte(rim[k] * likeness * connectedAt(k) * (1 - greyRim(skin, c, inset[k])));
         }
-        joinToScalp(lattice, side);
+        const double pointCm2 = lattice.step * lattice.step / (frame.pxPerMm() * frame.pxPerMm()) / 100;
+        const double joinedCm2 = static_cast<double>(joinToScalp(lattice, side)) * pointCm2;
+        if (joinedCm2 >= kMinSideStubbleCm2) {
+            for (std::size_t k = 0; k < skinRim.size(); ++k) {
+                if (skinRim[k] >= 128 && skinRim[k] > lattice.coverage[k]) treatBeyondTheHairline(lattice, k, skinRim[k]);
+            }
+        }
     }
 }
 

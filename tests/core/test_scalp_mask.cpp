@@ -390,11 +390,21 @@ struct InnerSideStrip {
     }
 };
 
+// The far (image-left) side's outer rim, 2–3.5 mm inside the silhouette, below and
+// beyond the corner.
+bool inFarSideRim(const HeadFrame& frame, Vec2 mm, double extraMm = 0) {
+    const double inset = RoundHead::kRadiusMm - length(mm - Vec2{0, -30});
+    return mm.x < frame.leftCornerMm().x - 3 + extraMm && mm.y <= -3 + extraMm && mm.y >= -35 - extraMm &&
+           inset >= 2 - extraMm && inset <= 3.5 + extraMm;
+}
+
 TEST(ScalpMask, StubbleDownTheSidesIsTreatedWhereThePhotoResolvesIt) {
     // The side strip is stubble: one dark hair in every 3×3 pixels. The soft line's side
     // fall leaves it in front of the hairline; the stubble's texture takes it in, with
     // full-size dots. Bare skin there stays untreated, and at 3 px/mm (where a real photo
-    // does not show stubble) so does the stubble.
+    // does not show stubble) so does the stubble. A head with stubble down one side is
+    // shaved: the other side's rim along the silhouette (bare skin here, as a band seen
+    // edge-on looks) is treated too, but not on the bare head.
     for (const double pxPerMm : {4.0, 3.0}) {
         SCOPED_TRACE(pxPerMm);
         const RoundHead head(pxPerMm);
@@ -419,9 +429,28 @@ TEST(ScalpMask, StubbleDownTheSidesIsTreatedWhereThePhotoResolvesIt) {
         } else {
             EXPECT_EQ(treated.first, 0u) << "not resolved";
         }
-        const auto elsewhere = [&](int x, int y) { return !inSideStrip(frame, frame.toFrame({x + 0.5, y + 0.5}), -2); };
+        const auto farRim = [&](int x, int y) { return inFarSideRim(frame, frame.toFrame({x + 0.5, y + 0.5})); };
+        std::size_t farRimPixels = 0;
+        for (int y = 0; y < bare.height(); ++y) {
+            for (int x = 0; x < bare.width(); ++x) farRimPixels += farRim(x, y);
+        }
+        ASSERT_GT(static_cast<double>(farRimPixels) / (pxPerMm * pxPerMm), 40.0) << "mm² to test on";
+        EXPECT_EQ(treatedPixels(onBare, farRim).first, 0u) << "the bare head's far rim";
+        if (pxPerMm >= 4) {
+            EXPECT_GT(treatedPixels(onStubble, farRim).first, farRimPixels * 9 / 10) << "the shaved head's far rim";
+        } else {
+            EXPECT_EQ(treatedPixels(onStubble, farRim).first, 0u) << "no stubble seen, no shaved head";
+        }
+        // The rims run down both sides below the corners, within 5 mm of the silhouette.
+        const auto elsewhere = [&](int x, int y) {
+            const Vec2 mm = frame.toFrame({x + 0.5, y + 0.5});
+            const double r = length(mm - Vec2{0, -30});
+            const bool rims = std::fabs(mm.x) > frame.rightCornerMm().x - 2 && mm.y <= 3 &&
+                              r >= RoundHead::kRadiusMm - 7 && r <= RoundHead::kRadiusMm;
+            return !inSideStrip(frame, mm, -2) && !rims;
+        };
         EXPECT_EQ(treatedPixels(onStubble, elsewhere).first, treatedPixels(onBare, elsewhere).first)
-            << "nothing changes beyond 2 mm of the strip (none on the wall)";
+            << "nothing changes beyond 2 mm of the strip and the rims (none on the wall)";
     }
 }
 
