@@ -177,8 +177,8 @@ double brightnessRatio(const SkinModel& skin, const std::array<float, 3>& rgb) {
     return (rgb[0] + rgb[1] + rgb[2]) / 3.0 / skin.meanLuma();
 }
 
-double stubbleDullness(const SkinModel& skin, const std::array<float, 3>& rgb) {
-    return 1 - smoothstep(kStubbleSaturation, kStubbleSaturation + 0.05, skin.saturationRatio(rgb));
+double stubbleDullness(const SkinModel& skin, const std::array<float, 3>& rgb, double below = kStubbleSaturation) {
+    return 1 - smoothstep(below, below + 0.05, skin.saturationRatio(rgb));
 }
 
 // Bare temple skin: beyond the temple corners and below their height, a point at least
@@ -250,15 +250,20 @@ constexpr double kSideRimMm = 4;
 constexpr double kMinSideStubbleCm2 = 2;
 // Stubble too fine for the texture to show (black stubble on dark skin at satcher's
 // 3.75 px/mm) still darkens the skin and greys it: below kStubbleLuma + 0.05 of the
-// forehead's brightness (fully from kStubbleLuma down) and dull (stubbleDullness).
-constexpr double kStubbleLuma = 0.55;
+// forehead's brightness (fully from kStubbleLuma down) and duller than
+// kSideStubbleSaturation. Satcher's bands measure 0.47 and 0.83 on average; towards the
+// bare temple the stubble thins out and mixes in less black (0.45–0.50 and 0.91–1.05 at
+// the inner edge near his image-right corner), so the test reaches a little beyond step
+// 1's dullness, still below the shaded temples (0.97 and up).
+constexpr double kStubbleLuma = 0.6;
+constexpr double kSideStubbleSaturation = 0.9;
 
 // Grey near the silhouette is background seen through a blurred edge (parmitano's beige
 // wall, at 0.4 of his forehead's saturation, where our silhouette took the wall's
 // stronger edge further out) or white hair (biden), not scalp: within kGreyRimMm of the
 // silhouette (fading out over 2 mm more), a point duller than kGreyRimSaturation of the
 // forehead (fully from 0.1 less), neither dark (dull stubble: fully from kStubbleLuma +
-// 0.15 of the brightness, not at all below + 0.05) nor brighter than the forehead (sheen).
+// 0.1 of the brightness, not at all below it) nor brighter than the forehead (sheen).
 // 0–1.
 constexpr double kGreyRimMm = 4;
 constexpr double kGreyRimSaturation = 0.8;
@@ -268,7 +273,7 @@ double greyRim(const SkinModel& skin, const std::array<float, 3>& rgb, double in
     if (near <= 0) return 0;
     const double luma = brightnessRatio(skin, rgb);
     return near * (1 - smoothstep(kGreyRimSaturation - 0.1, kGreyRimSaturation, skin.saturationRatio(rgb))) *
-           smoothstep(kStubbleLuma + 0.05, kStubbleLuma + 0.15, luma) * (1 - smoothstep(1.0, 1.1, luma));
+           smoothstep(kStubbleLuma, kStubbleLuma + 0.1, luma) * (1 - smoothstep(1.0, 1.1, luma));
 }
 
 // Where the side bands lie: beyond the corners' verticals, from 3 mm above the temporal
@@ -515,7 +520,7 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
             const double likeness = skin.likeness(c, kStubbleColourTolerance);
             const double lumaRatio = brightnessRatio(skin, c);
             const double darkAndDull =
-                (1 - smoothstep(kStubbleLuma, kStubbleLuma + 0.05, lumaRatio)) * stubbleDullness(skin, c);
+                (1 - smoothstep(kStubbleLuma, kStubbleLuma + 0.05, lumaRatio)) * stubbleDullness(skin, c, kSideStubbleSaturation);
             side[k] = toByte(band[k] * likeness * std::max<double>(stubble[k], darkAndDull));
             skinRim[k] = toByte(rim[k] * likeness * connectedAt(k) * (1 - greyRim(skin, c, inset[k])));
         }
