@@ -276,6 +276,22 @@ double greyRim(const SkinModel& skin, const std::array<float, 3>& rgb, double in
            smoothstep(kStubbleLuma, kStubbleLuma + 0.1, luma) * (1 - smoothstep(1.0, 1.1, luma));
 }
 
+// The dome's rim where it turns away from the camera and the light, or under a fringe of
+// fine hair, is not scalp the annotators drew: within kDarkRimMm of the silhouette (fading
+// out over 2 mm more), a point darker than kDarkRimLuma of the forehead (fully from 0.05
+// less) that is not dull (stubbleDullness: dull is stubble, and stays). Poindexter's
+// fringe measures 0.38–0.49 of the brightness and 1.0–1.5 of the saturation, the skin
+// inside it 0.49 and up; satcher's stubble edge is as dark but dull (0.35–0.70). 0–1.
+constexpr double kDarkRimMm = 3;
+constexpr double kDarkRimLuma = 0.5;
+
+double darkRim(const SkinModel& skin, const std::array<float, 3>& rgb, double insetMm) {
+    const double near = 1 - smoothstep(kDarkRimMm, kDarkRimMm + 2, insetMm);
+    if (near <= 0) return 0;
+    return near * (1 - smoothstep(kDarkRimLuma - 0.05, kDarkRimLuma, brightnessRatio(skin, rgb))) *
+           (1 - stubbleDullness(skin, rgb));
+}
+
 // Where the side bands lie: beyond the corners' verticals, from 3 mm above the temporal
 // line to kSideBandDepthMm below the corners. 0–1.
 double besideTheCorners(Vec2 mm, Vec2 leftCorner, Vec2 rightCorner) {
@@ -493,7 +509,7 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
         if (w > 0 && needsSkin) {
             const double connected = connectedAt(k);
             w *= skin.likeness(grid.colours[k]) * connected * (hair.empty() ? 1.0 : 1 - hair[k]) *
-                 (1 - greyRim(skin, grid.colours[k], inset[k]));
+                 (1 - greyRim(skin, grid.colours[k], inset[k])) * (1 - darkRim(skin, grid.colours[k], inset[k]));
             if (temples && temple[k] > 0) {
                 const auto& c = grid.colours[k];
                 const double ratio = brightnessRatio(skin, c);
