@@ -243,6 +243,54 @@ TEST(ScalpMask, AGreyWallSeenThroughABlurredSilhouetteGetsNoDots) {
     EXPECT_GT(treated.other, 40000u) << "the scalp behind the hairline is treated";
 }
 
+TEST(ScalpMask, TheDomesDarkRimGetsNoDotsUnlessItIsDullStubble) {
+    // The top of the dome darkens towards its silhouette over 10 mm, to 0.4 of the skin's
+    // brightness in its outer 2 mm: as it turns away from the light (or under a fringe of
+    // fine hair, poindexter). Its outer 2.5 mm get no dots. The same darkening greyed by
+    // black stubble (dull: half the skin's saturation at the rim) keeps them.
+    const RoundHead head;
+    const auto ring = [&](bool stubble) {
+        Image photo = head.photo(kBlueWall);
+        for (int y = 0; y < photo.height(); ++y) {
+            for (int x = 0; x < photo.width(); ++x) {
+                const double inset = RoundHead::kRadiusMm - length(Vec2{x + 0.5, y + 0.5} - head.centrePx) / RoundHead::kPxPerMm;
+                if (inset < 0 || inset > 12) continue;
+                const double darkening = smoothstep(12, 2, inset);
+                // Stubble greys the colour at the same brightness, to half its saturation.
+                const double grey = stubble ? 0.5 * darkening : 0;
+                const double luma = (test::kSkin[0] + test::kSkin[1] + test::kSkin[2]) / 3.0;
+                std::uint8_t* p = photo.pixel(x, y);
+                for (int c = 0; c < 3; ++c) {
+                    const double colour = (1 - grey) * test::kSkin[c] + grey * luma;
+                    p[c] = static_cast<std::uint8_t>(std::lround((1 - 0.6 * darkening) * colour));
+                }
+            }
+        }
+        return photo;
+    };
+    const HeadFrame frame = head.frame();
+    // On the top of the dome (within 30° of up), between two insets.
+    const auto zone = [&](double from, double to) {
+        return [&, from, to](int x, int y) {
+            const Vec2 d = Vec2{x + 0.5, y + 0.5} - head.centrePx;
+            const double inset = RoundHead::kRadiusMm - length(d) / RoundHead::kPxPerMm;
+            return inset >= from && inset <= to && -d.y > std::cos(30 * 3.14159265358979323846 / 180) * length(d);
+        };
+    };
+    const auto fraction = [&](const Image& photo, double from, double to) {
+        const auto in = zone(from, to);
+        std::size_t pixels = 0;
+        for (int y = 0; y < photo.height(); ++y) {
+            for (int x = 0; x < photo.width(); ++x) pixels += in(x, y);
+        }
+        return static_cast<double>(treatedPixels(fullScalpMask(photo, frame), in).first) / static_cast<double>(pixels);
+    };
+    const Image warm = ring(false), dull = ring(true);
+    EXPECT_LT(fraction(warm, 1.5, 2.5), 0.05) << "the dark rim";
+    EXPECT_GT(fraction(dull, 1.5, 2.5), 0.95) << "dull stubble as dark";
+    EXPECT_GT(fraction(warm, 7, 9), 0.95) << "the dome inside the rim";
+}
+
 TEST(ScalpMask, HairOfTheSkinsHueAboveAnEdgeGetsNoDots) {
     // The head's top is hair: the skin's hue at 55% of its brightness, from 10 mm
     // behind the hairline, with a sharp edge (a fringe). Shadow of that depth passes

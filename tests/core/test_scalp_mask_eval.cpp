@@ -4,9 +4,10 @@
 // alone) and with the proposed ones (the whole automatic placement), and the mask's
 // area outside the annotated head outline.
 //
-// Issue #6's targets: IoU ≥ 0.85 on the bald and shaved photos; nothing outside the
-// head (the annotated `headOutline`) on any photo; (almost) nothing on the full-hair
-// control. The assertions below are floors that catch regressions.
+// Issue #6's targets: IoU ≥ 0.85 on the bald and shaved photos (asserted, for the mask
+// on the annotated handles); nothing outside the head (the annotated `headOutline`) on
+// any photo; (almost) nothing on the full-hair control. The other assertions are floors
+// that catch regressions.
 //
 // A second table renders the default design (soft style, full scalp) on the annotated and
 // on the proposed handles and counts the drawn dots whose centres lie outside the
@@ -243,9 +244,8 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
                     shaved ? "shaved" : scalpVisible ? "hair" : "no scalp", iou, iouAuto, areaOutsideCm2(ours, none, pxPerMm),
                     areaOutsideCm2(polygon, none, pxPerMm), outside, outsideAuto);
         if (shaved) shavedIous.push_back(iou);
-        // Regression floors just below what the mask reaches, not the issue's targets
-        // (IoU 0.85, nothing outside the head), which it does not meet yet: see the
-        // README, "Scalp mask".
+        // Regression floors just below what the mask reaches where it misses the issue's
+        // target of nothing outside the head: see the README, "Scalp mask".
         EXPECT_LE(outside, 0.6);
         EXPECT_LE(outsideAuto, 0.3);
         if (!shaved) {
@@ -254,7 +254,8 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
             EXPECT_LE(outsideAuto, 0.1);
         }
         if (shaved) {
-            EXPECT_GE(iou, 0.74);
+            EXPECT_GE(iou, 0.85) << "the issue's target";
+            EXPECT_GE(iouAuto, 0.54) << "with the proposed handles (a floor)";
         }
         if (truth["expectNoDots"].boolean) {
             EXPECT_LE(areaOutsideCm2(ours, none, pxPerMm), 1.5);
@@ -281,7 +282,7 @@ TEST(ScalpMaskEvaluation, FixturePhotosAgainstTheAnnotatedPolygons) {
     std::sort(shavedIous.begin(), shavedIous.end());
     std::printf("scalp mask IoU on the bald and shaved photos: median %.3f, worst %.3f (target 0.85)\n", shavedIous[2],
                 shavedIous[0]);
-    EXPECT_GE(shavedIous[2], 0.81);
+    EXPECT_GE(shavedIous[2], 0.85);
 
     std::printf("\ndrawn dots, annotated handles | proposed handles\n%-34s %7s %9s %9s %8s | %7s %9s %9s %8s\n",
                 "photo", "dots", "outside", "beyond", "furthest", "dots", "outside", "beyond", "furthest");
