@@ -218,7 +218,13 @@ constexpr double kOutlineEdgeInsetMm = 0.75;
 // a run of a skin-coloured wall along a faint silhouette, lit strands in hair. The scalp
 // behind a hairline is centimetres across.
 constexpr double kSpurHalfWidthMm = 2.5;
+// The opening also blunts the narrow wedges between the hairline and the silhouette at
+// the temple corners: there the opened coverage grows back kRegrowMm into what it
+// removed, up to kRegrowAboveCornersMm above the corners' height. Higher, on the dome, an
+// opened part's tip is the root of a spur along the silhouette (parmitano's
+// skin-coloured wall), which would grow back too.
 constexpr double kRegrowMm = 4;
+constexpr double kRegrowAboveCornersMm = 10;
 
 // Temporal stubble: on a shaved head the stubble runs from the temple corners down the
 // sides to the ears, in front of the hairline's gentle side fall. Beyond the corners,
@@ -522,10 +528,17 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
     }
     if (needsSkin) {
         const int radius = static_cast<int>(std::lround(kSpurHalfWidthMm * frame.pxPerMm() / lattice.step));
-        const std::vector<std::uint8_t> unopened = lattice.coverage;
+        std::vector<std::uint8_t> regrowLimit = lattice.coverage;
         openPlane(lattice.coverage, lattice.cols, lattice.rows, radius);
+        const double regrowTop = std::max(frame.leftCornerMm().y, frame.rightCornerMm().y) + kRegrowAboveCornersMm;
+        for (int j = 0; j < lattice.rows; ++j) {
+            for (int i = 0; i < lattice.cols; ++i) {
+                const std::size_t k = lattice.index(i, j);
+                if (frame.toFrame(lattice.pointPx(i, j)).y > regrowTop) regrowLimit[k] = lattice.coverage[k];
+            }
+        }
         const int regrow = static_cast<int>(std::lround(kRegrowMm * frame.pxPerMm() / lattice.step));
-        regrowPlane(lattice.coverage, unopened, lattice.cols, lattice.rows, regrow);
+        regrowPlane(lattice.coverage, regrowLimit, lattice.cols, lattice.rows, regrow);
     }
     if (sideBand && checkConnected) {
         std::vector<std::uint8_t> side(band.size(), 0);
