@@ -121,6 +121,9 @@ test('on a 360 px touch phone the demo photo opens by a tap, nothing overflows, 
   assert.equal(await page.isVisible('#demo-credit'), true, 'the demo photo is credited');
   assert.match(await page.textContent('#stats'), /^[1-9][\d,]* dots\./);
   await screenshot(page, 'phone-demo-full', { fullPage: true });
+  // The full-page screenshot resizes the viewport and back: let the stage lay out again
+  // before reading where the handle is.
+  await settle(page);
 
   // A touch drag through CDP: touchStart, moves, touchEnd.
   const handle = page.locator('.handle-mid');
