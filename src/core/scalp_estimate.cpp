@@ -112,6 +112,11 @@ double SkinModel::likeness(const std::array<float, 3>& rgb, double tolerance) co
 
 namespace smp {
 
+double SkinModel::rednessRatio(const std::array<float, 3>& rgb) const {
+    const Chroma c = chromaOf(rgb.data());
+    return (c.r - c.g) / std::max(1e-6, meanR_ - meanG_);
+}
+
 double SkinModel::saturationRatio(const std::array<float, 3>& rgb) const {
     const Chroma c = chromaOf(rgb.data());
     const double forehead = std::hypot(meanR_ - 1.0 / 3, meanG_ - 1.0 / 3);

@@ -37,6 +37,9 @@ public:
     double meanLuma() const { return meanLuma_; }
     // How far rgb's chromaticity lies from grey, over the forehead's: below 1 duller.
     double saturationRatio(const std::array<float, 3>& rgb) const;
+    // How much redder than green rgb's chromaticity is, over the forehead's: below 1
+    // nearer grey or yellow (skin blended into a beige wall).
+    double rednessRatio(const std::array<float, 3>& rgb) const;
 
 private:
     double meanR_ = 0.45, meanG_ = 0.31;      // chromaticity r, g of the forehead

@@ -267,10 +267,12 @@ constexpr double kSideStubbleSaturation = 0.9;
 // Grey near the silhouette is background seen through a blurred edge (parmitano's beige
 // wall, at 0.4 of his forehead's saturation, where our silhouette took the wall's
 // stronger edge further out) or white hair (biden), not scalp: within kGreyRimMm of the
-// silhouette (fading out over 2 mm more), a point duller than kGreyRimSaturation of the
-// forehead (fully from 0.1 less), neither dark (dull stubble: fully from kStubbleLuma +
-// 0.1 of the brightness, not at all below it) nor brighter than the forehead (sheen).
-// 0–1.
+// silhouette (fading out over 2 mm more), a point duller or less red than
+// kGreyRimSaturation of the forehead (fully from 0.1 less), neither dark (dull stubble:
+// fully from kStubbleLuma + 0.1 of the brightness, not at all below it) nor brighter
+// than the forehead (sheen). Less red: skin blended into a yellowish wall keeps its
+// saturation but loses its red (parmitano's blur beside his image-right corner: 0.9–1.4
+// of the saturation, 0.4–0.7 of the redness). 0–1.
 constexpr double kGreyRimMm = 4;
 constexpr double kGreyRimSaturation = 0.8;
 
@@ -278,7 +280,8 @@ double greyRim(const SkinModel& skin, const std::array<float, 3>& rgb, double in
     const double near = 1 - smoothstep(kGreyRimMm, kGreyRimMm + 2, insetMm);
     if (near <= 0) return 0;
     const double luma = brightnessRatio(skin, rgb);
-    return near * (1 - smoothstep(kGreyRimSaturation - 0.1, kGreyRimSaturation, skin.saturationRatio(rgb))) *
+    const double colour = std::min(skin.saturationRatio(rgb), skin.rednessRatio(rgb));
+    return near * (1 - smoothstep(kGreyRimSaturation - 0.1, kGreyRimSaturation, colour)) *
            smoothstep(kStubbleLuma, kStubbleLuma + 0.1, luma) * (1 - smoothstep(1.0, 1.1, luma));
 }
 

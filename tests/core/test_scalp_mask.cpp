@@ -221,26 +221,37 @@ TEST(ScalpMask, AGreyWallSeenThroughABlurredSilhouetteGetsNoDots) {
     // As on parmitano's soft-focus photo: the skin fades over 4 mm (r 73–77 mm) into a
     // light grey-beige wall, which meets a blue one 3 mm further out. The silhouette
     // takes that stronger edge, and the fade is too gradual for the colour path to stop;
-    // near the silhouette the grey is told from scalp by its dull colour.
+    // near the silhouette the grey is told from scalp by its dull colour. A yellowish
+    // beige wall is as saturated as the skin (0.89 of it) but less red (0.49): told by
+    // its redness.
     const RoundHead head;
-    Image photo = head.photo(kBlueWall);
-    const std::array<double, 3> grey{168, 160, 150};
-    for (int y = 0; y < photo.height(); ++y) {
-        for (int x = 0; x < photo.width(); ++x) {
-            const double r = length(Vec2{x + 0.5, y + 0.5} - head.centrePx) / RoundHead::kPxPerMm;
-            if (r < 73 || r > 80) continue;
-            const double t = smoothstep(73, 77, r);
-            std::uint8_t* p = photo.pixel(x, y);
-            for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>((1 - t) * test::kSkin[c] + t * grey[static_cast<std::size_t>(c)]);
+    for (const std::array<double, 3> wall : {std::array<double, 3>{168, 160, 150}, std::array<double, 3>{177, 161, 122}}) {
+        SCOPED_TRACE(wall[2]);
+        Image photo = head.photo(kBlueWall);
+        for (int y = 0; y < photo.height(); ++y) {
+            for (int x = 0; x < photo.width(); ++x) {
+                const double r = length(Vec2{x + 0.5, y + 0.5} - head.centrePx) / RoundHead::kPxPerMm;
+                if (r < 73 || r > 80) continue;
+                const double t = smoothstep(73, 77, r);
+                std::uint8_t* p = photo.pixel(x, y);
+                for (int c = 0; c < 3; ++c) {
+                    p[c] = static_cast<std::uint8_t>((1 - t) * test::kSkin[c] + t * wall[static_cast<std::size_t>(c)]);
+                }
+            }
         }
+        // On the dome, above the corners: beside them the side band reads the fade's
+        // gradient on this flat synthetic skin as stubble (step 7).
+        const HeadFrame frame = head.frame();
+        const Treated treated = treatedPixels(fullScalpMask(photo, frame), [&](int x, int y) {
+            const Vec2 px{x + 0.5, y + 0.5};
+            return length(px - head.centrePx) / RoundHead::kPxPerMm > 76 && frame.toFrame(px).y > frame.rightCornerMm().y + 3;
+        });
+        // Beyond r 76 mm the fade is 84% wall or more: none of it is treated now; before
+        // the grey-rim test 1178 pixels of the grey were (round the whole head), and 8971
+        // of the yellow on the dome before the redness counted.
+        EXPECT_LT(treated.first, 100u) << "almost nothing where the fade is mostly wall";
+        EXPECT_GT(treated.other, 40000u) << "the scalp behind the hairline is treated";
     }
-    const Treated treated = treatedPixels(fullScalpMask(photo, head.frame()), [&](int x, int y) {
-        return length(Vec2{x + 0.5, y + 0.5} - head.centrePx) / RoundHead::kPxPerMm > 76;
-    });
-    // Beyond r 76 mm the fade is 84% grey or more: 1178 pixels of it were treated
-    // before the grey-rim test, 30 (its last half millimetre, the mask's soft edge) now.
-    EXPECT_LT(treated.first, 100u) << "almost nothing where the fade is mostly grey";
-    EXPECT_GT(treated.other, 40000u) << "the scalp behind the hairline is treated";
 }
 
 TEST(ScalpMask, TheDomesDarkRimGetsNoDotsUnlessItIsDullStubble) {
