@@ -20,6 +20,11 @@ constexpr double kDepthSigmaMm = 0.04;
 constexpr double kMinDepthMm = 0.08;
 constexpr double kMaxDepthMm = 0.6;
 constexpr double kAngleJitterRad = 8 * det::kPi / 180;
+// Where the mask covers less than this, no dot: its ink would fade to a quarter or less
+// (render fades it by the coverage), a smudge rather than a dot, and such points lie in
+// the mask's outer soft edge, 1–2 mm past its half line, which on a blurred silhouette is
+// already background (parmitano's wall).
+constexpr double kMinDotCoverage = 0.25;
 
 struct Rotation {
     double c, s;
@@ -115,7 +120,7 @@ CandidateSet sampleCandidates(const SamplingInputs& in) {
                 const int x = static_cast<int>(px.x);
                 const int y = static_cast<int>(px.y);
                 const double coverage = mask.coverageAt(x, y);
-                if (coverage <= 0) continue;
+                if (coverage < kMinDotCoverage) continue;
                 const ZoneWeights zones = in.fields.zoneWeights(mm);
                 const double zoneDensity = in.fields.density(zones) * scale;
                 const double behind = in.hairline.distanceBehind(mm);
