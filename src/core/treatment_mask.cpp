@@ -545,23 +545,22 @@ void fillScalpCoverage(const Image& photo, const HeadFrame& frame, const Hairlin
     }
     if (sideBand && checkConnected) {
         std::vector<std::uint8_t> side(band.size(), 0);
-        std::vector<std::uint8_t> skinRim(band.size(), 0);
         for (std::size_t k = 0; k < band.size(); ++k) {
-            if (band[k] <= 0 && rim[k] <= 0) continue;
+            if (band[k] <= 0) continue;
             const auto& c = grid.colours[k];
-            const double likeness = skin.likeness(c, kStubbleColourTolerance);
             const double lumaRatio = brightnessRatio(skin, c);
             const double darkAndDull =
                 (1 - smoothstep(kStubbleLuma, kStubbleLuma + 0.05, lumaRatio)) * stubbleDullness(skin, c, kSideStubbleSaturation);
-            side[k] = toByte(band[k] * likeness * std::max<double>(stubble[k], darkAndDull));
-            skinRim[k] = toByte(rim[k] * likeness * connectedAt(k) * (1 - greyRim(skin, c, inset[k])));
+            side[k] = toByte(band[k] * skin.likeness(c, kStubbleColourTolerance) * std::max<double>(stubble[k], darkAndDull));
         }
         const double pointCm2 = lattice.step * lattice.step / (frame.pxPerMm() * frame.pxPerMm()) / 100;
-        const double joinedCm2 = static_cast<double>(joinToScalp(lattice, side)) * pointCm2;
-        if (joinedCm2 >= kMinSideStubbleCm2) {
-            for (std::size_t k = 0; k < skinRim.size(); ++k) {
-                if (skinRim[k] >= 128 && skinRim[k] > lattice.coverage[k]) treatBeyondTheHairline(lattice, k, skinRim[k]);
-            }
+        if (static_cast<double>(joinToScalp(lattice, side)) * pointCm2 < kMinSideStubbleCm2) return;
+        for (std::size_t k = 0; k < rim.size(); ++k) {
+            if (rim[k] <= 0) continue;
+            const auto& c = grid.colours[k];
+            const std::uint8_t value = toByte(rim[k] * skin.likeness(c, kStubbleColourTolerance) * connectedAt(k) *
+                                              (1 - greyRim(skin, c, inset[k])));
+            if (value >= 128 && value > lattice.coverage[k]) treatBeyondTheHairline(lattice, k, value);
         }
     }
 }

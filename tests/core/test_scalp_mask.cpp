@@ -451,10 +451,9 @@ struct InnerSideStrip {
 
 // The far (image-left) side's outer rim, 2–3.5 mm inside the silhouette, below and
 // beyond the corner.
-bool inFarSideRim(const HeadFrame& frame, Vec2 mm, double extraMm = 0) {
+bool inFarSideRim(const HeadFrame& frame, Vec2 mm) {
     const double inset = RoundHead::kRadiusMm - length(mm - Vec2{0, -30});
-    return mm.x < frame.leftCornerMm().x - 3 + extraMm && mm.y <= -3 + extraMm && mm.y >= -35 - extraMm &&
-           inset >= 2 - extraMm && inset <= 3.5 + extraMm;
+    return mm.x < frame.leftCornerMm().x - 3 && mm.y <= -3 && mm.y >= -35 && inset >= 2 && inset <= 3.5;
 }
 
 TEST(ScalpMask, StubbleDownTheSidesIsTreatedWhereThePhotoResolvesIt) {

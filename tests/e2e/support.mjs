@@ -23,19 +23,18 @@ export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--d
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 // Every fixture photo: its upright full size and handles known to sit on its hairline
-// (left temple, middle of the front, right temple), in full-size pixels; `hairOnly` where
-// no scalp shows (tests/placement/annotations.json has no scalp polygon there).
+// (left temple, middle of the front, right temple), in full-size pixels.
 export const photos = {
   'reisman_shaved_front.jpg': { size: [1192, 1857], handles: [[334, 237], [551, 215], [768, 237]] },
   'reisman_exif_orientation6.jpg': { size: [1192, 1857], handles: [[334, 237], [551, 215], [768, 237]] },
   'satcher_shaved_darkskin_front.jpg': { size: [2400, 3000], handles: [[915, 566], [1125, 536], [1350, 566]] },
   'creamer_receding_front.jpg': { size: [1267, 2000], handles: [[290, 430], [540, 350], [790, 430]] },
-  'collins_fullhair_control.png': { size: [512, 512], handles: [[190, 62], [218, 55], [246, 62]], hairOnly: true },
+  'collins_fullhair_control.png': { size: [512, 512], handles: [[190, 62], [218, 55], [246, 62]] },
   'poindexter_norwood6_front.jpg': { size: [2400, 3000], handles: [[1063, 540], [1213, 500], [1363, 540]] },
   'biden_receding_white_front.jpg': { size: [1200, 1200], handles: [[510, 215], [650, 175], [790, 215]] },
   'parmitano_shaved_beard_busy.jpg': { size: [4288, 2848], handles: [[2165, 348], [2428, 322], [2680, 359]] },
   // Picked by eye on the photo: the head is tilted, the right temple higher.
-  'walz_glasses_receding.jpg': { size: [3032, 2064], handles: [[725, 442], [815, 405], [945, 430]], hairOnly: true },
+  'walz_glasses_receding.jpg': { size: [3032, 2064], handles: [[725, 442], [815, 405], [945, 430]] },
 };
 
 export const photoPath = (name) => join(fixturesDir, name);
